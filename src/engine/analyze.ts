@@ -42,6 +42,7 @@ function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): SheetAnaly
     options,
     out,
   };
+  if (rows.length === 0 && indicators.length === 0) layoutNotFound.reportEmptyTable(out, sheet.name);
   for (const rule of SHEET_RULES) rule.check(context);
   return {
     report: { name: sheet.name, layout, findings: out.findings, fixes: [], programs: tree.programs, indicators },

@@ -31,6 +31,7 @@ export function readIndicators(grid: Grid, layout: Layout, budgetRows: BudgetRow
     out.push({
       row: r,
       nama: name || lastName || formulasi,
+      formulasi: formulasi || undefined,
       targets,
       realisasi,
       capaian,

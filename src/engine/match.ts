@@ -61,7 +61,7 @@ export function matchRows(prevRows: BudgetRow[], curRows: BudgetRow[], prevInd: 
     let bestScore = 0;
     for (const p of prevInd) {
       if (usedInd.has(p)) continue;
-      const s = nameSimilarity(i.nama, p.nama);
+      const s = nameSimilarity(`${i.nama} ${i.formulasi ?? ''}`, `${p.nama} ${p.formulasi ?? ''}`);
       if (s > bestScore) {
         bestScore = s;
         best = p;

@@ -289,5 +289,5 @@ export function truncTo(x: number, decimals: number): number {
 export function equalAtPrecision(stated: number, computed: number, decimals: number | undefined): boolean {
   const d = decimals ?? 2;
   const s = roundTo(stated, d);
-  return s === roundTo(computed, d);
+  return s === roundTo(computed, d) || s === truncTo(computed, d);
 }

@@ -221,6 +221,8 @@ export interface BudgetRow {
 export interface IndicatorRow {
   row: number;
   nama: string;
+  /** FORMULASI text on the row (tells apart indicators that share a name). */
+  formulasi?: string;
   targets: [Amount, Amount, Amount, Amount];
   realisasi: Amount;
   capaian: Amount;

@@ -17,4 +17,15 @@ export const layoutNotFound = {
       null,
     );
   },
+  /** A header was found but no row of data under it. */
+  reportEmptyTable(out: Collector, sheet: string): void {
+    out.find(
+      'layout-not-found',
+      null,
+      `Lembar "${sheet}" memiliki judul tabel Pengukuran Kinerja tetapi belum ada baris data di bawahnya.`,
+      `Sheet "${sheet}" has the Pengukuran Kinerja header but no data rows under it.`,
+      null,
+      null,
+    );
+  },
 };
