@@ -193,7 +193,8 @@ function describeLayout(layout: Layout): string[] {
       ? `judul kolom baris ${layout.headerTop + 1}`
       : `judul kolom baris ${layout.headerTop + 1}–${layout.headerBottom + 1}`;
   const quarter = layout.quarter ? `, s/d triwulan ${ROMAN[layout.quarter]}` : '';
-  lines.push(`tabel ditemukan: ${header}, data baris ${layout.firstDataRow + 1}–${layout.lastDataRow + 1}${quarter}`);
+  const data = layout.lastDataRow >= layout.firstDataRow ? `data baris ${layout.firstDataRow + 1}–${layout.lastDataRow + 1}` : 'tanpa baris data';
+  lines.push(`tabel ditemukan: ${header}, ${data}${quarter}`);
   const cols = (Object.entries(layout.columns) as [ColumnRole, number | undefined][])
     .filter((e): e is [ColumnRole, number] => typeof e[1] === 'number')
     .sort((a, b) => a[1] - b[1])

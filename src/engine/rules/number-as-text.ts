@@ -24,7 +24,7 @@ export const numberAsText: SheetRule = {
         if (a.source !== 'text' || a.value === null) continue;
         const text = cell.value.trim();
         const isPct = percent && /%\s*$/.test(text);
-        const value = isPct ? a.value / 100 : a.value;
+        const value = isPct ? Number((a.value / 100).toPrecision(15)) : a.value;
         ctx.out.find(
           'number-as-text',
           { row: r, col },
