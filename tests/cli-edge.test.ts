@@ -68,3 +68,21 @@ test('a protected sheet: fix writes nothing to it and says why', async () => {
   expect(JSON.stringify(j.skipped)).toMatch(/dilindungi|terkunci|proteksi/i);
   expect(r.code).toBe(1);
 });
+
+test('long runs of one rule are summarised in the text report; --semua shows them all', async () => {
+  const f = path.join(dir, 'many.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('TW I');
+  ws.addRow(['PROGRAM / KEGIATAN / SUB KEGIATAN', 'PAGU', 'REALISASI (Rp)', 'CAPAIAN (%)']);
+  ws.addRow(['PROGRAM A', '2.400', '1.200', '50,00']);
+  for (let i = 0; i < 12; i++) {
+    ws.addRow([`Kegiatan ${i}`, '100', '50', '50,00']);
+    ws.addRow([`Sub ${i}`, '100', '50', '50,00']);
+  }
+  await wb.xlsx.writeFile(f);
+  const short = await run(['check', f]);
+  expect(short.out).toMatch(/… dan \d+ lainnya \[number-as-text\]/);
+  const long = await run(['check', f, '--semua']);
+  expect(long.out).not.toContain('lainnya [number-as-text]');
+  expect((long.out.match(/\[number-as-text\]/g) ?? []).length).toBeGreaterThan((short.out.match(/\[number-as-text\]/g) ?? []).length);
+});

@@ -42,6 +42,7 @@ Pemakaian:
 Opsi:
   --json          keluaran JSON saja (untuk diproses program lain)
   --sheet NAMA    hanya lembar ini; boleh diulang
+  --semua         tampilkan semua temuan (bawaan: temuan sejenis yang banyak diringkas)
   --out BERKAS    berkas hasil untuk perintah fix (wajib, tidak boleh sama dengan berkas asli)
   -h, --help      bantuan ini
 
@@ -61,6 +62,29 @@ interface ParsedArgs {
   json: boolean;
   sheets: string[];
   out?: string;
+  /** Show every finding in the text report instead of summarising long runs of one rule. */
+  all?: boolean;
+}
+
+/** Long runs of one rule are summarised in the text report: the first few, then a count. */
+const RUN_LIMIT = 10;
+const RUN_SHOWN = 5;
+let showAll = false;
+
+function limited<T extends { rule: string }>(items: T[], describe: (t: T) => string, prefix: string): string[] {
+  if (showAll) return items.map((t) => `${prefix}${describe(t)}`);
+  const byRule = new Map<string, number>();
+  for (const t of items) byRule.set(t.rule, (byRule.get(t.rule) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  for (const t of items) {
+    const n = (seen.get(t.rule) ?? 0) + 1;
+    seen.set(t.rule, n);
+    const total = byRule.get(t.rule)!;
+    if (total <= RUN_LIMIT || n <= RUN_SHOWN) out.push(`${prefix}${describe(t)}`);
+    else if (n === RUN_SHOWN + 1) out.push(`${prefix}… dan ${total - RUN_SHOWN} lainnya [${t.rule}] (tampilkan semua dengan --semua)`);
+  }
+  return out;
 }
 
 class UsageError extends Error {}
@@ -69,6 +93,7 @@ function parseArgs(argv: string[]): ParsedArgs {
   const files: string[] = [];
   const sheets: string[] = [];
   let json = false;
+  let all = false;
   let out: string | undefined;
   let command: Command | undefined;
   let help = false;
@@ -104,6 +129,11 @@ function parseArgs(argv: string[]): ParsedArgs {
           if (inline !== undefined) throw new UsageError(`Opsi ${name} tidak menerima nilai`);
           json = true;
           break;
+        case '--semua':
+        case '--all':
+          if (inline !== undefined) throw new UsageError(`Opsi ${name} tidak menerima nilai`);
+          all = true;
+          break;
         case '--sheet':
           sheets.push(takeValue());
           break;
@@ -127,14 +157,14 @@ function parseArgs(argv: string[]): ParsedArgs {
     files.push(a);
   }
 
-  if (help || command === undefined || command === 'help') return { command: 'help', files, json, sheets, out };
+  if (help || command === undefined || command === 'help') return { command: 'help', files, json, sheets, out, all };
   if (files.length === 0) throw new UsageError(`Tidak ada berkas untuk diproses (contoh: capaian ${command} LAPORAN.xlsx)`);
   if (command === 'check' && out !== undefined) throw new UsageError('Opsi --out hanya untuk perintah fix');
   if (command === 'fix') {
     if (files.length > 1) throw new UsageError('Perintah fix menerima satu berkas saja');
     if (out === undefined) throw new UsageError('Perintah fix memerlukan --out HASIL.xlsx');
   }
-  return { command, files, json, sheets, out };
+  return { command, files, json, sheets, out, all };
 }
 
 // ---------------------------------------------------------------------------
@@ -404,17 +434,17 @@ function renderCheckText(file: string, sheets: SheetReport[]): string[] {
       const group = s.findings.filter((f) => f.severity === sev);
       if (group.length === 0) continue;
       lines.push(`    ${SEVERITY_LABEL[sev]} (${group.length}):`);
-      for (const f of group) lines.push(`      - ${describeFinding(f)}`);
+      lines.push(...limited(group, (f) => describeFinding(f), '      - '));
     }
     const certain = s.fixes.filter((f) => f.certain);
     const suggested = s.fixes.filter((f) => !f.certain);
     if (certain.length) {
       lines.push(`    Perbaikan pasti (${certain.length}) — diterapkan oleh "capaian fix":`);
-      for (const f of certain) lines.push(`      - ${describeFix(f)}`);
+      lines.push(...limited(certain, (f) => describeFix(f), '      - '));
     }
     if (suggested.length) {
       lines.push(`    Saran perbaikan (${suggested.length}) — perlu diputuskan sendiri:`);
-      for (const f of suggested) lines.push(`      - ${describeFix(f)}`);
+      lines.push(...limited(suggested, (f) => describeFix(f), '      - '));
     }
   }
   lines.push('');
@@ -481,7 +511,7 @@ async function runFix(args: ParsedArgs, io: CliIO): Promise<number> {
       if (applied.length === 0) lines.push('Tidak ada perbaikan pasti yang diterapkan; isi berkas hasil sama dengan berkas asli.');
       else {
         lines.push(`Diubah (${applied.length}):`);
-        for (const f of applied) lines.push(`  - ${describeFix(f, true)}`);
+        lines.push(...limited(applied, (f) => describeFix(f, true), '  - '));
       }
       if (skipped.length) {
         lines.push(`Tidak diterapkan (${skipped.length}):`);
@@ -493,11 +523,11 @@ async function runFix(args: ParsedArgs, io: CliIO): Promise<number> {
           const group = remaining.filter((f) => f.severity === sev);
           if (group.length === 0) continue;
           lines.push(`  ${SEVERITY_LABEL[sev]} (${group.length}):`);
-          for (const f of group) lines.push(`    - ${describeFinding(f, true)}`);
+          lines.push(...limited(group, (f) => describeFinding(f, true), '    - '));
         }
         if (suggestions.length) {
           lines.push(`  Saran perbaikan (${suggestions.length}):`);
-          for (const f of suggestions) lines.push(`    - ${describeFix(f, true)}`);
+          lines.push(...limited(suggestions, (f) => describeFix(f, true), '    - '));
         }
       } else {
         lines.push('Tidak ada lagi yang perlu diperiksa.');
@@ -527,6 +557,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
       }
       throw e;
     }
+    showAll = !!args.all;
     if (args.command === 'help') {
       io.stdout.write(USAGE);
       return EXIT_OK;

@@ -82,7 +82,7 @@ export function classifyLabel(parts: string[]): Classified {
   if (has(/\bFORMULASI\b|\bFORMULA\b|\bRUMUS\b|\bCARA PERHITUNGAN\b|\bPERHITUNGAN\b/)) return { role: 'formulasi', block: 'indikator' };
   if (has(/\bSASARAN\b/)) return { role: 'sasaran', block: 'indikator' };
   if (has(/\bTUJUAN\b/)) return { role: 'tujuan', block: 'indikator' };
-  if (has(/\b(ANGGARAN KAS|KAS|RENCANA PENARIKAN|RENCANA KAS)\b/) && q) return { role: `kas${q}` as ColumnRole, block: 'anggaran' };
+  if (has(/\b(ANGGARAN KAS|KAS|RENCANA PENARIKAN|RENCANA KAS|PENARIKAN|ANGGARAN)\b/) && !has(/\bREALISASI\b/) && q) return { role: `kas${q}` as ColumnRole, block: 'anggaran' };
   if (has(/\bPAGU\b/)) return { role: 'pagu', block: 'anggaran' };
   if (has(/\bREALISASI\b/)) {
     if (has(/\bRP\b|\bKEUANGAN\b|\bANGGARAN\b|\bRUPIAH\b/)) return { role: 'realisasi', block: 'anggaran' };

@@ -46,21 +46,29 @@ export function readBudgetRows(grid: Grid, layout: Layout): BudgetRow[] {
   const amount = (r: number, col: number | undefined, percent = false): Amount =>
     col === undefined || grid.isMergedAway(r, col) ? EMPTY : readAmount(grid.cell(r, col), { percent });
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
-    const nama = c.nama !== undefined && !grid.isMergedAway(r, c.nama) ? cellText(grid.cell(r, c.nama)) : '';
-    const kode = c.kode !== undefined && !grid.isMergedAway(r, c.kode) ? cellText(grid.cell(r, c.kode)) : '';
+    const namaCell = c.nama !== undefined && !grid.isMergedAway(r, c.nama) ? cellText(grid.cell(r, c.nama)) : '';
+    const nama = namaCell;
+    let kode = c.kode !== undefined && !grid.isMergedAway(r, c.kode) ? cellText(grid.cell(r, c.kode)) : '';
+    let nama0 = nama;
+    // Some offices write the code in front of the name: "2.18.03 PROGRAM ...".
+    const lead = !kode ? /^((?:\d+|X+)(?:\.(?:\d+|X+)){2,5})\.?\s+(.+)$/i.exec(nama) : null;
+    if (lead && levelFromKode(lead[1])) {
+      kode = lead[1];
+      nama0 = lead[2];
+    }
     const pagu = amount(r, c.pagu);
     const kas: [Amount, Amount, Amount, Amount] = [amount(r, c.kas1), amount(r, c.kas2), amount(r, c.kas3), amount(r, c.kas4)];
     const realisasi = amount(r, c.realisasi);
     const capaian = amount(r, c.capaian, true);
     const anyAmount = [pagu, ...kas, realisasi].some((a) => a.source !== 'empty');
-    if (!nama && !kode && !anyAmount) continue;
+    if (!nama0 && !kode && !anyAmount) continue;
     // A name alone on a row (a wrapped name continued, a heading) without amounts is not a node.
-    if (!anyAmount && !levelFromKode(kode) && !/^PROGRAM\b/.test(normalize(nama))) continue;
+    if (!anyAmount && !levelFromKode(kode) && !/^PROGRAM\b/.test(normalize(nama0))) continue;
     const nameCell = c.nama !== undefined ? grid.cell(r, c.nama) : undefined;
     rows.push({
       row: r,
       kode: kode || undefined,
-      nama,
+      nama: nama0,
       level: null,
       pagu,
       kas,
@@ -309,22 +317,29 @@ function formatCue(body: BudgetRow[]): Set<number> | null {
   return null;
 }
 
-/** Sheets whose programs are not named "PROGRAM": find programs as rows equal to the sum of following kegiatan groups. */
+/**
+ * Sheets whose programs are not named "PROGRAM" and carry no codes: a program is a row followed by
+ * kegiatan and sub kegiatan rows whose pagu add up to twice its own (once per level) and that
+ * split into balanced kegiatan groups.
+ */
 function placeWithoutPrograms(body: BudgetRow[], programs: BudgetRow[], ambiguous: BudgetRow[]) {
   let i = 0;
   while (i < body.length) {
     const head = body[i];
-    // Find the shortest following span whose kegiatan-level partition sums to head's pagu.
+    const target = 2 * val(head.pagu);
     let end = -1;
-    for (let j = i + 2; j <= body.length; j++) {
-      const p = partitionLeafGroups(body, i + 1, j);
-      const kegSum = p.heads.reduce((s, h) => s + val(body[h].pagu), 0);
-      if (p.score >= p.heads.length && near(kegSum, val(head.pagu)) && val(head.pagu) > 0) {
-        end = j;
-        // Prefer the longest span with the same sum (a zero-pagu row may follow).
-        while (end < body.length && near(val(body[end].pagu), 0) && body[end].pagu.source !== 'empty') end++;
-        break;
+    let sum = 0;
+    for (let j = i + 1; j < body.length && target > 0; j++) {
+      sum += val(body[j].pagu);
+      if (near(sum, target)) {
+        const p = partitionLeafGroups(body, i + 1, j + 1);
+        const kegSum = p.heads.reduce((s, h) => s + val(body[h].pagu), 0);
+        if (p.ambiguousFrom.length === 0 && near(kegSum, val(head.pagu))) {
+          end = j + 1;
+          break;
+        }
       }
+      if (sum > target + TOLERANCE && val(body[j].pagu) >= 0) break;
     }
     if (end < 0) {
       for (const r of body.slice(i)) if (!ambiguous.includes(r)) ambiguous.push(r);
