@@ -30,7 +30,7 @@ function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): SheetAnaly
   const rows = readBudgetRows(grid, layout);
   const tree = buildTree(rows);
   const indicators = readIndicators(grid, layout, rows);
-  const solution = solve(rows, tree.programs);
+  const solution = solve(rows, tree.programs, new Set(tree.ambiguous));
   const context: SheetContext = {
     grid,
     layout,
@@ -44,6 +44,7 @@ function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): SheetAnaly
   };
   if (rows.length === 0 && indicators.length === 0) layoutNotFound.reportEmptyTable(out, sheet.name);
   for (const rule of SHEET_RULES) rule.check(context);
+  out.finish();
   return {
     report: { name: sheet.name, layout, findings: out.findings, fixes: [], programs: tree.programs, indicators },
     context,

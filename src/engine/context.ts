@@ -54,6 +54,7 @@ export interface SheetContext {
 export class Collector {
   readonly findings: Finding[] = [];
   private readonly fixes = new Map<string, Fix>();
+  private readonly deferred: (() => void)[] = [];
 
   constructor(readonly sheet: string) {}
 
@@ -81,6 +82,16 @@ export class Collector {
   fix(f: Omit<Fix, 'sheet'>): void {
     const key = f.kind === 'columnWidth' ? `col:${f.cell}` : f.cell;
     this.fixes.set(key, { ...f, sheet: this.sheet });
+  }
+
+  /** Runs `fn` after every rule of the sheet has run (for findings that depend on later repairs). */
+  later(fn: () => void): void {
+    this.deferred.push(fn);
+  }
+
+  /** Runs the deferred work; called once by the engine after the rules. */
+  finish(): void {
+    for (const fn of this.deferred.splice(0)) fn();
   }
 
   hasFix(cell: string): boolean {

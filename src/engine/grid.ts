@@ -1,4 +1,5 @@
 // Read access to a sheet snapshot, with merged areas resolved.
+import { formatNumber } from './numfmt';
 import type { Area, Cell, SheetSnapshot } from './types';
 
 export class Grid {
@@ -63,6 +64,7 @@ export class Grid {
 export function cellText(c: Cell | undefined): string {
   if (!c || c.value === null || c.value === undefined) return '';
   if (c.text !== undefined && typeof c.value !== 'string') return c.text.trim();
+  if (typeof c.value === 'number' && !c.isError) return formatNumber(c.value, c.numberFormat).trim();
   return String(c.value).trim();
 }
 

@@ -113,15 +113,19 @@ function headerScore(grid: Grid, row: number): number {
 function isColumnNumberRow(grid: Grid, row: number): boolean {
   let ints = 0;
   let other = 0;
+  const distinct = new Set<number>();
   for (let c = 0; c < grid.colCount; c++) {
     const cell = grid.cell(row, c);
     if (!cell || cell.value === null || cell.value === '') continue;
     const t = String(cell.value).trim();
-    if (/^\(?\d{1,2}\)?$/.test(t) && Number(t.replace(/[()]/g, '')) <= 40) ints++;
+    if (/^\(?\d{1,2}\)?$/.test(t) && Number(t.replace(/[()]/g, '')) <= 40) {
+      ints++;
+      if (Number(t.replace(/[()]/g, '')) > 0) distinct.add(Number(t.replace(/[()]/g, '')));
+    }
     else if (/^\d{1,2}\s*=\s*[\d\s/x*+:-]+$/i.test(t)) ints++; // "13 = 12/9"
     else other++;
   }
-  return ints >= 3 && other <= 1;
+  return ints >= 3 && distinct.size >= 3 && other <= 1;
 }
 
 function titleQuarter(grid: Grid, top: number, sheetName: string): 1 | 2 | 3 | 4 | undefined {

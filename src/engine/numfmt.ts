@@ -213,6 +213,9 @@ function renderSection(toks: Token[], v: number, loc: NumberLocale): string {
   return out;
 }
 
+/** Parsed sections of the number formats seen (formats repeat across a sheet). */
+const PARSED = new Map<string, Token[][]>();
+
 /**
  * The text Excel shows for `value` under `numberFormat` (invariant syntax), with the given
  * decimal and group separators (Indonesian by default). Sections: positive;negative;zero;text.
@@ -226,14 +229,18 @@ export function formatNumber(
   if (!Number.isFinite(value)) return '#NUM!';
   const fmt = numberFormat ?? '';
   if (!fmt.trim() || /^general$/i.test(fmt.trim())) return formatGeneral(value, locale);
-  const sections = splitSections(fmt);
-  let section = sections[0];
+  let sections = PARSED.get(fmt);
+  if (!sections) {
+    sections = splitSections(fmt).map(tokenize);
+    if (PARSED.size > 500) PARSED.clear();
+    PARSED.set(fmt, sections);
+  }
+  let toks = sections[0];
   let sign = '';
   if (value < 0) {
-    if (sections.length >= 2) section = sections[1];
+    if (sections.length >= 2) toks = sections[1];
     else sign = '-';
-  } else if (value === 0 && sections.length >= 3) section = sections[2];
-  const toks = tokenize(section);
+  } else if (value === 0 && sections.length >= 3) toks = sections[2];
   if (toks.some((t) => t.t === 'text')) return String(value);
   const a = Math.abs(value);
   return sign + renderSection(toks, a, locale);

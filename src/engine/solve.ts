@@ -44,7 +44,10 @@ function postOrder(programs: BudgetRow[], rows: BudgetRow[]): BudgetRow[] {
   return out;
 }
 
-export function solve(rows: BudgetRow[], programs: BudgetRow[]): Solution {
+/**
+ * @param guessed rows whose level is a guess (ambiguous-level): totals are not repaired around them.
+ */
+export function solve(rows: BudgetRow[], programs: BudgetRow[], guessed: ReadonlySet<BudgetRow> = new Set()): Solution {
   const values = new Map<BudgetRow, Map<AmountKey, number | null>>();
   const unknown = new Set<string>(); // `${row.row}:${key}`
   const uk = (r: BudgetRow, k: AmountKey) => `${r.row}:${k}`;
@@ -60,12 +63,17 @@ export function solve(rows: BudgetRow[], programs: BudgetRow[]): Solution {
   const get = (r: BudgetRow, k: AmountKey) => values.get(r)!.get(k) ?? null;
   const isUnknown = (r: BudgetRow, k: AmountKey) => unknown.has(uk(r, k));
   const changes: SolvedChange[] = [];
+  // A suggestion (not certain) is recorded but not built upon: the one-click action applies only
+  // certain repairs, so every certain repair must hold without the suggestions.
   const set = (r: BudgetRow, k: AmountKey, v: number, change: Omit<SolvedChange, 'row' | 'key' | 'value' | 'old'>) => {
     const old = amountOf(r, k).value;
-    values.get(r)!.set(k, v);
-    unknown.delete(uk(r, k));
+    if (change.certain) {
+      values.get(r)!.set(k, v);
+      unknown.delete(uk(r, k));
+    } else suggested.add(uk(r, k));
     changes.push({ row: r, key: k, old, value: v, ...change });
   };
+  const suggested = new Set<string>();
   const childSum = (r: BudgetRow, k: AmountKey) => r.children.reduce((s, c) => s + (get(c, k) ?? 0), 0);
   const paguCovered = (r: BudgetRow) =>
     r.children.length > 0 &&
@@ -80,7 +88,7 @@ export function solve(rows: BudgetRow[], programs: BudgetRow[]): Solution {
     progress = false;
     for (const r of rows) {
       for (const k of AMOUNT_KEYS) {
-        if (!isUnknown(r, k)) continue;
+        if (!isUnknown(r, k) || suggested.has(uk(r, k))) continue;
         const what = lost(r, k) === 'hash' ? '####' : 'galat';
         const whatEn = lost(r, k) === 'hash' ? '####' : 'an error';
         // a) A parent is the sum of its children.
@@ -137,18 +145,36 @@ export function solve(rows: BudgetRow[], programs: BudgetRow[]): Solution {
   const incomplete = new Map<BudgetRow, number>();
   for (const r of postOrder(programs, rows)) {
     if (r.children.length === 0) continue;
+    if (guessed.has(r) || r.children.some((c) => guessed.has(c))) continue;
     for (const k of AMOUNT_KEYS) {
       if (isUnknown(r, k) || r.children.some((c) => isUnknown(c, k))) continue;
       const sum = childSum(r, k);
       const cur = get(r, k) ?? 0;
       if (near(sum, cur)) continue;
       const allBlank = r.children.every((c) => get(c, k) === null);
+      const label = KEY_LABEL[k];
       if (k === 'pagu' && sum < cur) {
-        incomplete.set(r, sum);
+        // The children do not cover the pagu. If the grandparent agrees with the children rather
+        // than with this row, this row is the odd one (typed too high): it is the one to change.
+        const p = r.parent;
+        const parentAgrees =
+          !!p &&
+          !isUnknown(p, 'pagu') &&
+          p.children.every((c) => !isUnknown(c, 'pagu')) &&
+          near(get(p, 'pagu') ?? 0, p.children.reduce((s2, c) => s2 + (c === r ? sum : get(c, 'pagu') ?? 0), 0));
+        if (!parentAgrees) {
+          incomplete.set(r, sum);
+          continue;
+        }
+        set(r, k, sum, {
+          rule: 'rollup-mismatch',
+          certain: true,
+          reason: `Pagu ${levelLabel(r).id} ini berbeda dari rinciannya dan dari ${levelLabel(p!).id} di atasnya; disamakan dengan jumlah rinciannya: ${rp(sum)}.`,
+          reasonEn: `This ${levelLabel(r).en}'s pagu disagrees with both its rows and its ${levelLabel(p!).en}; set to the sum of its rows: ${rp(sum)}.`,
+        });
         continue;
       }
       if (k !== 'pagu' && incomplete.has(r)) continue;
-      const label = KEY_LABEL[k];
       set(r, k, sum, {
         rule: 'rollup-mismatch',
         certain: !allBlank,

@@ -137,7 +137,7 @@ interface Partition {
   score: number;
   /** Start index of each group (head row). */
   heads: number[];
-  /** Heads of groups that balance nothing and whose end could be placed elsewhere as well. */
+  /** Heads of groups that balance nothing: where they end is a guess. */
   ambiguousFrom: number[];
 }
 
@@ -158,7 +158,6 @@ function partitionLeafGroups(rows: BudgetRow[], from: number, to: number): Parti
     let pickScore = -1;
     let pickJ = -1;
     let pickOwn = 0;
-    let ties = 0;
     for (let j = i + 2; j <= n && j - i <= MAX_GROUP; j++) {
       const own = groupScoreFromSums(head, sums, i + 1, j);
       const s = own + score[j];
@@ -166,8 +165,7 @@ function partitionLeafGroups(rows: BudgetRow[], from: number, to: number): Parti
         pickScore = s;
         pickJ = j;
         pickOwn = own;
-        ties = 0;
-      } else if (Math.abs(s - pickScore) <= 1e-9) ties++;
+      }
     }
     if (pickJ < 0) {
       // A single row left at the end: a head with no children.
@@ -177,13 +175,17 @@ function partitionLeafGroups(rows: BudgetRow[], from: number, to: number): Parti
     }
     score[i] = pickScore;
     next[i] = pickJ;
-    amb[i] = ties > 0 && pickOwn === 0 ? 1 : 0;
+    amb[i] = pickOwn === 0 ? 1 : 0; // the group balances nothing: its shape is a guess
   }
   const heads: number[] = [];
   const ambiguousFrom: number[] = [];
+  let prevAmb = false;
   for (let i = 0; i < n; i = next[i]) {
     heads.push(from + i);
-    if (amb[i]) ambiguousFrom.push(from + i);
+    // A lone last row after a guessed group may as well belong to that group.
+    const loneTail = next[i] === n && n - i === 1 && i > 0;
+    if (amb[i] || (loneTail && prevAmb)) ambiguousFrom.push(from + i);
+    prevAmb = !!amb[i];
   }
   return { score: score[0], heads, ambiguousFrom };
 }
@@ -267,7 +269,10 @@ function placeSection(head: BudgetRow | null, body: BudgetRow[], ambiguous: Budg
   let heads = new Set(p.heads);
   let by: BudgetRow['levelBy'] = 'balance';
   let guessed = new Set<number>();
-  if (p.ambiguousFrom.length > 0) {
+  // Groups that balance nothing are still settled when the kegiatan found add up to the program's pagu.
+  const headsMatchProgram =
+    !!head && head.pagu.value !== null && near(p.heads.reduce((s, h) => s + val(body[h].pagu), 0), val(head.pagu));
+  if (p.ambiguousFrom.length > 0 && !headsMatchProgram) {
     // Balance could not decide: use format cues (indentation, then bold) when they tell two levels apart.
     const cue = formatCue(body);
     if (cue) {
@@ -276,9 +281,10 @@ function placeSection(head: BudgetRow | null, body: BudgetRow[], ambiguous: Budg
     } else {
       // Rows of groups whose end was a guess.
       const amb = new Set(p.ambiguousFrom);
+      const headSet = new Set(p.heads);
       let inAmb = false;
       body.forEach((_, i) => {
-        if (p.heads.includes(i)) inAmb = amb.has(i);
+        if (headSet.has(i)) inAmb = amb.has(i);
         if (inAmb) guessed.add(i);
       });
     }

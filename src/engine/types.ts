@@ -161,6 +161,8 @@ export interface Fix {
   write?: CellWrite;
   /** New column width in points, for kind "columnWidth". */
   width?: number;
+  /** For kind "columnWidth": the A1 range of the column's data rows, whose numbers the width must fit. */
+  range?: string;
   reason: string;
   reasonEn: string;
   /** Certain fixes are applied by the one-click action; others are suggestions. */

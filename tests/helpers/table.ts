@@ -331,7 +331,9 @@ export function sheet(name: string, spec: SheetSpec = {}): BuiltSheet {
     if (typeof a === 'object') return { value: null, ...a } as Cell;
     if (typeof a === 'string') return textNumbers ? { value: a, numberFormat: '@' } : { value: a };
     if (textNumbers) {
-      const shown = percent ? `${idText(a * 100, textDecimals)}%` : idText(a, textDecimals);
+      // Whole amounts without decimals ("800.000"), others with two ("1,5" -> "1,50").
+      const d = percent || Number.isInteger(a) ? textDecimals : Math.max(textDecimals, 2);
+      const shown = percent ? `${idText(a * 100, d)}%` : idText(a, d);
       return { value: shown, numberFormat: '@' };
     }
     return { value: a, numberFormat: fmt };

@@ -2,7 +2,7 @@
 import type { SheetContext } from '../context';
 import { equalAtPrecision, isPercentFormat, roundTo } from '../numbers';
 import type { SheetRule } from './rule';
-import { addr, afterFixes, evaluatesTo, pct, rowLabel, rp } from './util';
+import { addr, afterFixes, columnNumberFormat, evaluatesTo, pct, rowLabel, rp } from './util';
 import { columnLetter } from '../a1';
 import type { CellWrite } from '../types';
 
@@ -20,7 +20,10 @@ export const capaianMismatch: SheetRule = {
       const expected = pagu !== null && pagu !== 0 ? ((real ?? 0) / pagu) * 100 : null;
       const stated = r.capaian;
       const decimals = stated.decimals ?? 2;
-      const percentFormat = !!stated.percentFormat || isPercentFormat(cell?.numberFormat);
+      const columnFormat = columnNumberFormat(ctx, col, '');
+      const percentFormat =
+        !!stated.percentFormat || isPercentFormat(cell?.numberFormat) || (typeof cell?.value !== 'number' && isPercentFormat(columnFormat));
+      const shownStated = stated.source === 'dash' ? '-' : stated.value === null ? '(kosong)' : pct(stated.value, decimals);
       let wrong: boolean;
       if (stated.source === 'error' || stated.source === 'hash') wrong = true;
       else if (stated.value === null) wrong = expected !== null && roundTo(expected, decimals) !== 0;
@@ -36,16 +39,16 @@ export const capaianMismatch: SheetRule = {
           'capaian-mismatch',
           { row: r.row, col },
           expected === null
-            ? `Capaian ${label.id} tertulis ${pct(stated.value, decimals)}, padahal pagunya kosong atau 0 sehingga capaian tidak dapat dihitung ("-").`
-            : `Capaian ${label.id} tertulis ${stated.value === null ? '(kosong)' : pct(stated.value, decimals)}, seharusnya ${pct(expected, decimals)} (realisasi ${rp(real ?? 0)} / pagu ${rp(pagu)} × 100).`,
+            ? `Capaian ${label.id} tertulis ${shownStated}, padahal pagunya kosong atau 0 sehingga capaian tidak dapat dihitung ("-").`
+            : `Capaian ${label.id} tertulis ${shownStated}, seharusnya ${pct(expected, decimals)} (realisasi ${rp(real ?? 0)} / pagu ${rp(pagu)} × 100).`,
           expected === null
-            ? `Capaian of ${label.en} reads ${pct(stated.value, decimals)}, but its pagu is empty or 0, so there is no capaian ("-").`
-            : `Capaian of ${label.en} reads ${stated.value === null ? '(empty)' : pct(stated.value, decimals)}; it should be ${pct(expected, decimals)} (realisasi ${rp(real ?? 0)} / pagu ${rp(pagu)} × 100).`,
-          stated.value,
+            ? `Capaian of ${label.en} reads ${shownStated}, but its pagu is empty or 0, so there is no capaian ("-").`
+            : `Capaian of ${label.en} reads ${shownStated}; it should be ${pct(expected, decimals)} (realisasi ${rp(real ?? 0)} / pagu ${rp(pagu)} × 100).`,
+          stated.source === 'dash' ? '-' : stated.value,
           expected === null ? '-' : roundTo(expected, decimals),
         );
       }
-      const write = capaianWrite(ctx, r.row, col, expected, decimals, percentFormat);
+      const write = capaianWrite(ctx, r.row, col, expected, decimals, percentFormat, columnFormat);
       ctx.out.fix({
         rule: stated.source === 'error' ? 'formula-error' : stated.source === 'hash' ? 'hash-literal' : 'capaian-mismatch',
         cell: a1,
@@ -69,6 +72,7 @@ function capaianWrite(
   expected: number | null,
   decimals: number,
   percentFormat: boolean,
+  columnFormat: string,
 ): CellWrite {
   const cell = ctx.grid.cell(row, col);
   const value = expected === null ? '-' : percentFormat ? expected / 100 : roundTo(expected, Math.max(decimals, 2));
@@ -82,7 +86,8 @@ function capaianWrite(
     return { value, formula: `=IF(${P}=0,"-",${R}/${P}${percentFormat ? '' : '*100'})` };
   }
   if (typeof value === 'number' && (typeof cell?.value !== 'number' || !cell.numberFormat || cell.numberFormat === 'General' || cell.numberFormat === '@')) {
-    return { value, numberFormat: percentFormat ? `0.${'0'.repeat(decimals)}%` : `0.${'0'.repeat(Math.max(decimals, 2))}` };
+    const fallback = percentFormat ? `0.${'0'.repeat(decimals)}%` : `0.${'0'.repeat(Math.max(decimals, 2))}`;
+    return { value, numberFormat: columnFormat && isPercentFormat(columnFormat) === percentFormat ? columnFormat : fallback };
   }
   void afterFixes;
   return { value };

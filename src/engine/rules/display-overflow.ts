@@ -76,6 +76,7 @@ export const displayOverflow: SheetRule = {
           old: width,
           new: newWidth,
           width: newWidth,
+          range: `${columnLetter(col)}${layout.firstDataRow + 1}:${columnLetter(col)}${layout.lastDataRow + 1}`,
           reason: `Kolom ${columnLetter(col)} dilebarkan menjadi ${pointsToChars(newWidth)} karakter agar semua angkanya tampil${overflowing ? ` (${overflowing} sel tampil ####)` : ''}.`,
           reasonEn: `Column ${columnLetter(col)} widened to ${pointsToChars(newWidth)} characters so that all its numbers show${overflowing ? ` (${overflowing} cells showed ####)` : ''}.`,
           certain: true,

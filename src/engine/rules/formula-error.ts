@@ -28,14 +28,19 @@ export const formulaError: SheetRule = {
         if (!cell?.isError) continue;
         const code = String(cell.value);
         const why = EXPLAIN[code] ?? 'galat Excel';
-        ctx.out.find(
-          'formula-error',
-          { row: r, col },
-          `Sel berisi galat ${code} (${why})${cell.formula ? `; rumusnya ${cell.formula}` : ''}.`,
-          `The cell shows the error ${code}${cell.formula ? `; its formula is ${cell.formula}` : ''}.`,
-          code,
-          null,
-        );
+        const a1 = addr(r, col);
+        ctx.out.later(() => {
+          const fix = ctx.out.getFix(a1);
+          const expected = fix && fix.kind === 'cell' ? fix.new : null;
+          ctx.out.find(
+            'formula-error',
+            { row: r, col },
+            `Sel berisi galat ${code} (${why})${cell.formula ? `; rumusnya ${cell.formula}` : ''}${fix ? '; dapat diperbaiki' : ''}.`,
+            `The cell shows the error ${code}${cell.formula ? `; its formula is ${cell.formula}` : ''}${fix ? '; it can be repaired' : ''}.`,
+            code,
+            expected,
+          );
+        });
       }
     }
     // Amount cells with an error that the balance rules determine: suggested, since a formula is replaced.

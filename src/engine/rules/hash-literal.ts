@@ -19,18 +19,24 @@ export const hashLiteral: SheetRule = {
         if (!cell || typeof cell.value !== 'string' || !isHashLiteral(cell.value)) continue;
         const a1 = addr(r, col);
         const ch = recovered.get(a1);
-        ctx.out.find(
-          'hash-literal',
-          { row: r, col },
-          ch
-            ? `Sel berisi teks "${cell.value.trim()}", angkanya hilang; dapat dipulihkan dari aturan keseimbangan: ${rp(ch.value)}.`
-            : `Sel berisi teks "${cell.value.trim()}", angkanya hilang dan tidak dapat ditentukan dari baris lain; isi kembali dari dokumen sumber (DPA/SP2D).`,
-          ch
-            ? `The cell holds the text "${cell.value.trim()}": the number is lost; the balance rules give ${rp(ch.value)}.`
-            : `The cell holds the text "${cell.value.trim()}": the number is lost and no other row determines it; type it again from the source documents.`,
-          cell.value.trim(),
-          ch ? ch.value : null,
-        );
+        const text = cell.value.trim();
+        // Capaian cells are recomputed by later rules: report once every repair is known.
+        ctx.out.later(() => {
+          const fix = ctx.out.getFix(a1);
+          const value = fix && fix.kind === 'cell' ? fix.new : null;
+          ctx.out.find(
+            'hash-literal',
+            { row: r, col },
+            value !== null
+              ? `Sel berisi teks "${text}", angkanya hilang; nilainya dapat ditentukan kembali: ${typeof value === 'number' && value >= 1000 ? rp(value) : String(value)}.`
+              : `Sel berisi teks "${text}", angkanya hilang dan tidak dapat ditentukan dari baris lain; isi kembali dari dokumen sumber (DPA/SP2D).`,
+            value !== null
+              ? `The cell holds the text "${text}": the number is lost; it can be determined again: ${String(value)}.`
+              : `The cell holds the text "${text}": the number is lost and no other row determines it; type it again from the source documents.`,
+            text,
+            value,
+          );
+        });
         if (ch) {
           ctx.out.fix({
             rule: 'hash-literal',

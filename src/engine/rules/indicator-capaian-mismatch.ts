@@ -5,7 +5,7 @@ import { indicatorCapaian, parseRange, polarityOf } from '../indicators';
 import { equalAtPrecision, isPercentFormat, roundTo } from '../numbers';
 import type { CellWrite, IndicatorRow, Polarity } from '../types';
 import type { SheetRule } from './rule';
-import { addr, evaluatesTo, pct, textAt } from './util';
+import { addr, columnNumberFormat, evaluatesTo, pct, textAt } from './util';
 
 const POLARITY_LABEL: Record<Polarity, { id: string; en: string }> = {
   higher: { id: 'semakin tinggi semakin baik', en: 'higher is better' },
@@ -79,7 +79,9 @@ function indicatorWrite(
   decimals: number,
 ): CellWrite {
   const cell = ctx.grid.cell(ind.row, col);
-  const percentFormat = !!ind.capaian.percentFormat || isPercentFormat(cell?.numberFormat);
+  const columnFormat = columnNumberFormat(ctx, col, '');
+  const percentFormat =
+    !!ind.capaian.percentFormat || isPercentFormat(cell?.numberFormat) || (typeof cell?.value !== 'number' && isPercentFormat(columnFormat));
   const value = percentFormat ? expected / 100 : roundTo(expected, Math.max(decimals, 2));
   if (cell?.formula) {
     if (evaluatesTo(ctx, cell.formula, value, decimals + (percentFormat ? 2 : 0))) return { value, formula: cell.formula };
@@ -95,7 +97,8 @@ function indicatorWrite(
     }
   }
   if (typeof cell?.value !== 'number' || !cell.numberFormat || cell.numberFormat === 'General' || cell.numberFormat === '@') {
-    return { value, numberFormat: percentFormat ? `0.${'0'.repeat(decimals)}%` : `0.${'0'.repeat(Math.max(decimals, 2))}` };
+    const fallback = percentFormat ? `0.${'0'.repeat(decimals)}%` : `0.${'0'.repeat(Math.max(decimals, 2))}`;
+    return { value, numberFormat: columnFormat && isPercentFormat(columnFormat) === percentFormat ? columnFormat : fallback };
   }
   return { value };
 }

@@ -19,6 +19,8 @@ export const kasPaguMismatch: SheetRule = {
       if (pagu === null || kas.every((k) => k === null)) continue;
       const sum = kas.reduce<number>((s, k) => s + (k ?? 0), 0);
       if (Math.abs(sum - pagu) <= 0.5) continue;
+      // A total that only repeats its rows' mismatch: the rows carry the finding.
+      if (inheritsFromRows(ctx, r)) continue;
       const label = rowLabel(r);
       ctx.out.find(
         'kas-pagu-mismatch',
@@ -31,3 +33,13 @@ export const kasPaguMismatch: SheetRule = {
     }
   },
 };
+
+/** True when a parent's pagu and every kas column equal the sums of its rows. */
+function inheritsFromRows(ctx: SheetContext, r: import('../types').BudgetRow): boolean {
+  if (r.children.length === 0) return false;
+  return (['pagu', ...KAS] as AmountKey[]).every((k) => {
+    const own = ctx.solution.value(r, k) ?? 0;
+    const sum = r.children.reduce((s, c) => s + (ctx.solution.value(c, k) ?? 0), 0);
+    return Math.abs(own - sum) <= 0.5;
+  });
+}
