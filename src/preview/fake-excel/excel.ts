@@ -56,7 +56,6 @@ import {
 import {
   applyInterpretation,
   cellFont,
-  cellKey,
   cellText,
   columnWidth,
   compareVersions,
@@ -395,6 +394,7 @@ abstract class CollectionObj extends Obj {
   abstract _serverItems(exec: Exec): Obj[];
 
   protected _itemsOrThrow<T>(): T[] {
+    if (this._clientNull()) throw nullObjectRead('items', this._entity);
     if (this._items === undefined) throw propertyNotLoaded('items', this._entity);
     return this._items as unknown as T[];
   }
