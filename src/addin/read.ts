@@ -3,17 +3,19 @@
 // formulas, merges and column widths of every sheet at once. The third step is split into
 // several syncs only when the estimated response would pass Excel on the web's 5 MB limit.
 import { EXCEL_ERRORS, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../engine/types';
-import type { CellScalar, OfficeContextLike, RangeAreasLike, RangeLike, RequestContextLike, WorksheetLike } from './excel-like';
+import type { CellScalar, ExcelLike, OfficeContextLike, RangeAreasLike, RangeLike, RequestContextLike, WorksheetLike } from './excel-like';
 
-/** Estimated bytes per cell in a response carrying values and number formats. */
-export const BYTES_PER_CELL = 20;
-/** Stay well under the 5 MB limit of Excel on the web. */
-export const PAYLOAD_BUDGET = 4_000_000;
+/** Estimated bytes per cell in a response carrying values and number formats (measured ≈ 14 on the seed's layout). */
+export const BYTES_PER_CELL = 16;
+/** Stay under the 5 MB limit of Excel on the web; a read that still passes it is retried in smaller parts. */
+export const PAYLOAD_BUDGET = 4_500_000;
 
 export interface ReadOptions {
   /** Only these sheets (default: every visible sheet). */
   sheets?: string[];
   office?: OfficeContextLike;
+  /** Bytes one sync may carry (default PAYLOAD_BUDGET). */
+  payloadBudget?: number;
 }
 
 export interface ReadResult {
@@ -63,17 +65,18 @@ export async function readWorkbook(ctx: RequestContextLike, options: ReadOptions
 
   // 3. Cells of every sheet, in as few syncs as the payload limit allows.
   const withData = reads.filter((r) => !r.used.isNullObject);
+  const PAYLOAD = options.payloadBudget ?? PAYLOAD_BUDGET;
   type Chunk = { read: SheetRead; offset: number; rows: number };
   const batches: Chunk[][] = [[]];
-  let budget = PAYLOAD_BUDGET;
+  let budget = PAYLOAD;
   for (const r of withData) {
-    const rowsPerChunk = Math.max(1, Math.floor(PAYLOAD_BUDGET / (BYTES_PER_CELL * r.used.columnCount)));
+    const rowsPerChunk = Math.max(1, Math.floor(PAYLOAD / (BYTES_PER_CELL * r.used.columnCount)));
     for (let offset = 0; offset < r.used.rowCount; offset += rowsPerChunk) {
       const rows = Math.min(rowsPerChunk, r.used.rowCount - offset);
       const cost = rows * r.used.columnCount * BYTES_PER_CELL;
       if (cost > budget && batches[batches.length - 1].length > 0) {
         batches.push([]);
-        budget = PAYLOAD_BUDGET;
+        budget = PAYLOAD;
       }
       budget -= cost;
       batches[batches.length - 1].push({ read: r, offset, rows });
@@ -162,4 +165,23 @@ function toSheet(r: SheetRead): SheetSnapshot {
   const font = r.used.format.font;
   if (font.name && font.size) sheet.defaultFont = { name: font.name, size: font.size };
   return sheet;
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  const msg = e instanceof Error ? e.message : String(e);
+  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(code + ' ' + msg);
+}
+
+/** Reads the workbook; when Excel still refuses a response as too large, reads again in smaller parts. */
+export async function readWithRetry(excel: ExcelLike, options: ReadOptions = {}): Promise<ReadResult> {
+  let budget = options.payloadBudget ?? PAYLOAD_BUDGET;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await excel.run((ctx) => readWorkbook(ctx, { ...options, payloadBudget: budget }));
+    } catch (e) {
+      if (!isPayloadError(e) || attempt >= 5) throw e;
+      budget = Math.floor(budget / 2);
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { analyzeWorkbook } from '../engine/analyze';
 import type { AnalyzeOptions, Finding, Fix, WorkbookReport } from '../engine/types';
 import type { ExcelLike, OfficeContextLike } from './excel-like';
 import { langOf, strings } from './i18n';
-import { readWorkbook, type ReadResult } from './read';
+import { readWithRetry, type ReadResult } from './read';
 import { applyFixes, restore, type ApplyOutcome, type UndoBatch } from './write';
 
 export const UNDO_SETTING = 'capaian.lastBatch';
@@ -28,7 +28,7 @@ export function savedOptions(office: OfficeContextLike): Pick<AnalyzeOptions, 'c
 }
 
 export async function scan(env: AddinEnv): Promise<ScanResult> {
-  const read = await env.Excel.run((ctx) => readWorkbook(ctx, { office: env.office }));
+  const read = await readWithRetry(env.Excel, { office: env.office });
   const report = analyzeWorkbook(read.snapshot, { ...savedOptions(env.office), measureText: env.measureText });
   return { read, report };
 }

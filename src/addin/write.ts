@@ -60,11 +60,11 @@ export function asPlainValue(v: CellScalar | null | undefined): CellScalar {
   return /^[=+\-@'\d.,(]/.test(v.trim()) ? `'${v}` : v;
 }
 
-/** A value for the log: numbers as numbers, everything else as text that stays text. */
+/** A value for the log: numbers as numbers, everything else as text (written into Text-formatted cells). */
 function logValue(v: unknown): CellScalar {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return v;
-  return asPlainValue(String(v));
+  return String(v);
 }
 
 function sameScalar(a: CellScalar | null | undefined, b: CellScalar | null | undefined): boolean {
@@ -91,9 +91,11 @@ function scanCell(snapshot: WorkbookSnapshot, sheet: string, a1: string): Cell |
 
 function stateOf(range: RangeLike): CellState {
   const f = range.formulas[0][0];
+  const v = range.values[0][0];
   return {
-    value: range.values[0][0],
-    formula: typeof f === 'string' && f.startsWith('=') ? f : undefined,
+    value: v,
+    // A text cell reading "=…" (typed with an apostrophe) reports the same text in both.
+    formula: typeof f === 'string' && f.startsWith('=') && f !== v ? f : undefined,
     numberFormat: range.numberFormat[0][0],
   };
 }
@@ -101,7 +103,8 @@ function stateOf(range: RangeLike): CellState {
 function writeState(range: RangeLike, s: CellState): void {
   range.numberFormat = [[s.numberFormat]];
   if (s.formula) range.formulas = [[s.formula]];
-  else range.values = [[asPlainValue(s.value)]];
+  // A Text-formatted ("@") cell takes a string as it is; elsewhere it is protected from parsing.
+  else range.values = [[s.numberFormat === '@' ? s.value : asPlainValue(s.value)]];
 }
 
 function isCellState(s: CellState | { width: number }): s is CellState {
@@ -173,7 +176,7 @@ export async function applyFixes(excel: ExcelLike, fixes: Fix[], options: ApplyO
         continue;
       }
       const state = stateOf(range);
-      if (!unchangedSinceScan(scanCell(options.snapshot, fix.sheet, fix.cell), state.value, state.formula ?? state.value)) {
+      if (!unchangedSinceScan(scanCell(options.snapshot, fix.sheet, fix.cell), state.value, state.formula ?? '')) {
         skipped.push({
           fix,
           reason: `Sel ${fix.sheet}!${fix.cell} berubah sejak diperiksa (diketik atau diubah orang lain); dibiarkan. Periksa ulang lalu jalankan lagi.`,
@@ -211,10 +214,11 @@ export async function applyFixes(excel: ExcelLike, fixes: Fix[], options: ApplyO
     const time = now().toLocaleString('id-ID');
     for (const { fix } of writes) rows.push([time, logValue(fix.sheet), logValue(fix.cell), logValue(fix.old), logValue(fix.new), fix.rule]);
     const logRange = logSheet.getRange(`A${next + 1}:F${next + rows.length}`);
+    // Text goes into Text-formatted cells, so "=…", "+…", "-…", "@…" stay text; numbers stay numbers.
+    logRange.numberFormat = rows.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
     logRange.values = rows;
     next += rows.length;
 
-    const widthCols = writes.filter((w) => w.fix.kind === 'columnWidth').map((w) => ({ w, col: w.range.format.load('columnWidth') }));
     try {
       await ctx.sync();
     } catch (e) {
@@ -222,18 +226,16 @@ export async function applyFixes(excel: ExcelLike, fixes: Fix[], options: ApplyO
       await restore(excel, writes.map((w) => w.entry), false).catch(() => undefined);
       throw e;
     }
-    // C. Widths after autofit; keep the wider of before and after.
-    let widen = false;
-    for (const { w, col } of widthCols) {
-      const before = (w.entry.before as { width: number }).width;
-      const after = Math.max(before, col.columnWidth);
-      if (col.columnWidth < before) {
-        w.range.format.columnWidth = before;
-        widen = true;
-      }
-      w.entry.after = { width: after };
-    }
-    if (widen) await ctx.sync();
+    // C. Record what Excel now holds, for an exact "Batalkan" (always one sync, whatever was written).
+    const after = writes.map((w) => {
+      if (w.fix.kind === 'columnWidth') return w.range.format.load('columnWidth');
+      return w.range.load('values,formulas,numberFormat');
+    });
+    await ctx.sync();
+    writes.forEach((w, i) => {
+      if (w.fix.kind === 'columnWidth') w.entry.after = { width: (after[i] as RangeLike['format']).columnWidth };
+      else w.entry.after = stateOf(after[i] as RangeLike);
+    });
     for (const { fix, entry } of writes) {
       applied.push(fix);
       undo.entries.push(entry);

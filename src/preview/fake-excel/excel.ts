@@ -233,6 +233,16 @@ class Exec {
   count(name: string, value: unknown): void {
     this.responseBytes += JSON.stringify({ [name]: value === undefined ? null : value }).length;
   }
+
+  /**
+   * For a read of `cells` cells: true when even its smallest JSON (3 bytes a cell) passes the limit.
+   * The sync will fail anyway, so the grid is not built (keeps "read a whole column" tests fast).
+   */
+  overflows(cells: number): boolean {
+    if (this.responseBytes + cells * 3 <= this.session.limit) return false;
+    this.responseBytes += cells * 3;
+    return true;
+  }
 }
 
 function applyLoad(obj: Obj, node: LoadNode): void {
@@ -675,9 +685,21 @@ function cellInputs(ref: RangeRef, input: unknown, location: string): (r: number
 }
 
 function writeCells(ref: RangeRef, input: unknown, location: string, exec: Exec): void {
-  const at = cellInputs(ref, input, location);
   const { sheet, area } = ref;
   const culture = exec.model.culture;
+  if (!Array.isArray(input) && areaCellCount(area) > DENSE_FORMAT_LIMIT) {
+    // A scalar over a huge range (whole columns): clearing touches only existing cells; filling
+    // millions of cells is refused rather than simulated.
+    const it = interpretInput(input, GENERAL, culture);
+    if (it.kind === 'skip') return;
+    if (it.kind !== 'clear') {
+      throw new FakeExcelError('OperationCellsExceedLimit', `The operation touches ${areaCellCount(area)} cells; the in-memory Excel fills at most ${DENSE_FORMAT_LIMIT}.`, location);
+    }
+    for (const { row, col } of cellsOf(ref)) applyInterpretation(sheet, row, col, it);
+    exec.session.dirty = true;
+    return;
+  }
+  const at = cellInputs(ref, input, location);
   const plan: { row: number; col: number; it: Interpretation }[] = [];
   for (let r = area.top; r <= area.bottom; r++)
     for (let c = area.left; c <= area.right; c++) {
@@ -821,6 +843,8 @@ class FakeRange extends Obj implements RangeLike {
     const ref = r as RangeRef;
     const { sheet, area } = ref;
     const at = `Range.${name}`;
+    const gridProp = ['values', 'formulas', 'numberFormat', 'text', 'valueTypes'].includes(name);
+    if (gridProp && areaCellCount(area) <= MAX_READ_CELLS && exec.overflows(areaCellCount(area))) return null;
     switch (name) {
       case 'address':
         return sheetAddress(sheet.name, area);

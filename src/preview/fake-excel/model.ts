@@ -232,6 +232,7 @@ export function recalculateSheet(sheet: FakeSheet): void {
       .map((r) => cellKey(r.row, r.col))
       .filter((k) => sheet.cells.get(k)?.formula !== undefined);
   };
+  const circular = new Set<string>();
   for (const [start, startCell] of sheet.cells) {
     if (startCell.formula === undefined || state.has(start)) continue;
     const stack: { key: string; deps: string[]; i: number }[] = [{ key: start, deps: precedents(start), i: 0 }];
@@ -243,11 +244,17 @@ export function recalculateSheet(sheet: FakeSheet): void {
         if (!state.has(dep)) {
           state.set(dep, 1);
           stack.push({ key: dep, deps: precedents(dep), i: 0 });
+        } else if (state.get(dep) === 1) {
+          // A cycle: every cell on the stack from `dep` up is part of it.
+          for (let j = stack.length - 1; j >= 0; j--) {
+            circular.add(stack[j].key);
+            if (stack[j].key === dep) break;
+          }
         }
         continue;
       }
       const cell = sheet.cells.get(top.key);
-      if (cell?.formula !== undefined) storeResult(cell, evaluateFormula(cell.formula, get));
+      if (cell?.formula !== undefined && !circular.has(top.key)) storeResult(cell, evaluateFormula(cell.formula, get));
       state.set(top.key, 2);
       stack.pop();
     }

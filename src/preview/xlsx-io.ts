@@ -1,0 +1,85 @@
+// Opening and saving .xlsx in the preview page (browser): ExcelJS workbook <-> in-memory Excel model.
+import ExcelJS from 'exceljs';
+import { parseAddress } from '../engine/a1';
+import type { WorkbookSnapshot } from '../engine/types';
+import { pointsToColumnWidth, snapshotFromWorkbook } from '../xlsx/snapshot';
+import { modelFromSnapshot, snapshotFromModel, type FakeWorkbookModel } from './fake-excel';
+
+/** Document settings travel in the file in a very hidden sheet (ExcelJS cannot write add-in settings parts). */
+export const SETTINGS_SHEET = '_capaian_settings';
+
+export interface OpenedWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** The snapshot as opened, to tell what changed when saving. */
+  original: WorkbookSnapshot;
+  model: FakeWorkbookModel;
+}
+
+export async function openXlsx(data: ArrayBuffer): Promise<OpenedWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data);
+  const settings = readSettings(workbook);
+  const original = snapshotFromWorkbook(workbook);
+  original.sheets = original.sheets.filter((s) => s.name !== SETTINGS_SHEET);
+  const model = modelFromSnapshot(original);
+  model.settings = settings;
+  const first = model.sheets.find((s) => s.visibility === 'Visible' && /TW|TRIWULAN/i.test(s.name)) ?? model.sheets[0];
+  if (first) model.activeSheet = first.name;
+  return { workbook, original, model };
+}
+
+function readSettings(wb: ExcelJS.Workbook): Record<string, unknown> {
+  const ws = wb.getWorksheet(SETTINGS_SHEET);
+  if (!ws) return {};
+  try {
+    const v = ws.getCell('A1').value;
+    return typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Writes the model's current state into the opened workbook (only what changed) and returns the .xlsx bytes. */
+export async function saveXlsx(opened: OpenedWorkbook): Promise<ArrayBuffer> {
+  const { workbook, original, model } = opened;
+  const now = snapshotFromModel(model);
+  for (const sheet of now.sheets) {
+    const ws = workbook.getWorksheet(sheet.name) ?? workbook.addWorksheet(sheet.name);
+    const before = original.sheets.find((s) => s.name === sheet.name);
+    const rows = Math.max(sheet.cells.length, before?.cells.length ?? 0);
+    for (let r = 0; r < rows; r++) {
+      const cols = Math.max(sheet.cells[r]?.length ?? 0, before?.cells[r]?.length ?? 0);
+      for (let c = 0; c < cols; c++) {
+        const a = sheet.cells[r]?.[c];
+        const b = before?.cells[r]?.[c];
+        if (JSON.stringify([a?.value ?? null, a?.formula, a?.numberFormat]) === JSON.stringify([b?.value ?? null, b?.formula, b?.numberFormat])) continue;
+        const cell = ws.getRow(r + 1).getCell(c + 1);
+        if (a?.formula) cell.value = { formula: a.formula.replace(/^=/, ''), result: a.isError ? { error: a.value as ExcelJS.CellErrorValue['error'] } : (a.value as number | string) } as ExcelJS.CellFormulaValue;
+        else cell.value = a?.value ?? null;
+        if (a?.numberFormat && a.numberFormat !== 'General') cell.numFmt = a.numberFormat;
+      }
+    }
+    sheet.columnWidths?.forEach((w, c) => {
+      if (w === undefined) return;
+      const was = before?.columnWidths?.[c];
+      if (was !== undefined && Math.abs(was - w) < 0.01) return;
+      ws.getColumn(c + 1).width = pointsToColumnWidth(w);
+    });
+  }
+  // Settings (column choices, polarity, ignored findings, last batch) travel with the file.
+  let ws = workbook.getWorksheet(SETTINGS_SHEET);
+  if (Object.keys(model.settings).length > 0) {
+    ws ??= workbook.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+    ws.getCell('A1').value = JSON.stringify(model.settings);
+  }
+  workbook.calcProperties.fullCalcOnLoad = true;
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+/** "TW IV!N22" -> sheet and 0-based position. */
+export function locate(a1: string): { sheet: string; row: number; col: number } | null {
+  const i = a1.lastIndexOf('!');
+  if (i < 0) return null;
+  const p = parseAddress(a1.slice(i + 1));
+  return p ? { sheet: a1.slice(0, i).replace(/^'|'$/g, ''), ...p } : null;
+}
