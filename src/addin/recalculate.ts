@@ -3,11 +3,11 @@ import { analyzeWorkbook } from '../engine/analyze';
 import type { AnalyzeOptions, Finding, Fix, WorkbookReport } from '../engine/types';
 import type { ExcelLike, OfficeContextLike } from './excel-like';
 import { langOf, strings } from './i18n';
+import { analyzeOptionsOf, loadChoices, loadIgnored, isIgnored } from './settings';
 import { readWithRetry, type ReadResult } from './read';
 import { applyFixes, restore, type ApplyOutcome, type UndoBatch } from './write';
 
 export const UNDO_SETTING = 'capaian.lastBatch';
-export const OPTIONS_SETTING = 'capaian.options';
 
 export interface AddinEnv {
   Excel: ExcelLike;
@@ -21,15 +21,17 @@ export interface ScanResult {
   report: WorkbookReport;
 }
 
-/** User choices saved in the workbook (column overrides, polarity). */
-export function savedOptions(office: OfficeContextLike): Pick<AnalyzeOptions, 'columnOverrides' | 'polarity'> {
-  const v = office.document.settings.get(OPTIONS_SETTING);
-  return v && typeof v === 'object' ? (v as Pick<AnalyzeOptions, 'columnOverrides' | 'polarity'>) : {};
+/** User choices saved in the workbook (column overrides, row levels, polarity). */
+export function savedOptions(office: OfficeContextLike): Pick<AnalyzeOptions, 'columnOverrides' | 'polarity' | 'levels'> {
+  return analyzeOptionsOf(loadChoices(office));
 }
 
 export async function scan(env: AddinEnv): Promise<ScanResult> {
   const read = await readWithRetry(env.Excel, { office: env.office });
   const report = analyzeWorkbook(read.snapshot, { ...savedOptions(env.office), measureText: env.measureText });
+  // Findings a person set aside ("Abaikan") are not raised again.
+  const ignored = loadIgnored(env.office);
+  if (ignored.length) for (const s of report.sheets) s.findings = s.findings.filter((f) => !isIgnored(f, ignored));
   return { read, report };
 }
 

@@ -28,7 +28,12 @@ function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): SheetAnaly
     };
   }
   const rows = readBudgetRows(grid, layout);
-  const tree = buildTree(rows);
+  const chosen = new Map<number, import('./types').Level>();
+  for (const [key, level] of Object.entries(options.levels ?? {})) {
+    const i = key.lastIndexOf('!');
+    if (key.slice(0, i) === sheet.name) chosen.set(Number(key.slice(i + 1)) - 1, level);
+  }
+  const tree = buildTree(rows, chosen);
   const indicators = readIndicators(grid, layout, rows);
   const solution = solve(rows, tree.programs, new Set(tree.ambiguous));
   const context: SheetContext = {

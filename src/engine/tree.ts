@@ -196,13 +196,23 @@ export interface TreeResult {
   ambiguous: BudgetRow[];
 }
 
-/** Assigns levels and parents. */
-export function buildTree(rows: BudgetRow[]): TreeResult {
+/** Assigns levels and parents. `chosen` holds levels a user set for rows (by 0-based sheet row). */
+export function buildTree(rows: BudgetRow[], chosen?: ReadonlyMap<number, Level>): TreeResult {
   const ambiguous: BudgetRow[] = [];
+  // 0. A level a person chose wins.
+  if (chosen) {
+    for (const r of rows) {
+      const l = chosen.get(r.row);
+      if (l) {
+        r.level = l;
+        r.levelBy = 'user';
+      }
+    }
+  }
   // 1. Codes decide where present.
   for (const r of rows) {
     const l = r.kode ? levelFromKode(r.kode) : null;
-    if (l) {
+    if (l && r.levelBy !== 'user') {
       r.level = l;
       r.levelBy = 'kode';
     }
@@ -289,6 +299,13 @@ function placeSection(head: BudgetRow | null, body: BudgetRow[], ambiguous: Budg
       });
     }
   }
+  // Levels a person chose override the balance.
+  body.forEach((r, i) => {
+    if (r.levelBy !== 'user') return;
+    if (r.level === 'kegiatan') heads.add(i);
+    else heads.delete(i);
+    guessed.delete(i);
+  });
   let kegiatan: BudgetRow | null = null;
   body.forEach((r, i) => {
     if (heads.has(i) || !kegiatan) {

@@ -176,6 +176,8 @@ export interface AnalyzeOptions {
   columnOverrides?: Record<string, ColumnMap>;
   /** Polarity per indicator, keyed by "<sheet>!<row>" (row 1-based) or by indicator name (normalised). */
   polarity?: Record<string, Polarity>;
+  /** Level chosen by a user for budget rows, keyed by "<sheet>!<row>" (row 1-based). */
+  levels?: Record<string, Level>;
   /** Only these sheets. */
   sheets?: string[];
   /** Width of a text in points in a font; hosts with a real measure (canvas) pass it. */
@@ -208,7 +210,7 @@ export interface BudgetRow {
   nama: string;
   level: Level | null;
   /** How the level was decided. */
-  levelBy?: 'kode' | 'name' | 'balance' | 'format' | 'position';
+  levelBy?: 'kode' | 'name' | 'balance' | 'format' | 'position' | 'user';
   /** Indentation and boldness of the name cell, where the host has them. */
   indent?: number;
   bold?: boolean;
