@@ -1,7 +1,11 @@
-// Webpack build of the Excel task pane.
-//   npm start      -> webpack serve --mode development: https://localhost:3000 (taskpane.html, also at /)
+// Webpack build of the Excel add-in: task pane, ribbon function commands, manifest.
+//   npm start      -> webpack serve --mode development: https://localhost:3000
+//                     (taskpane.html, also at /; commands.html; message.html; manifest.xml)
 //   npm run build  -> webpack --mode production: dist/
-// The icons in assets/ are emitted as dist/assets/icon-*.png (the URLs manifest.xml names).
+//   ADDIN_URL=https://example.org/capaian npm run build
+//                  -> the same, with every https://localhost:3000 of dist/manifest.xml replaced by ADDIN_URL
+//                     (without ADDIN_URL, dist/manifest.xml is manifest.xml unchanged)
+// The icons in assets/ (drawn by assets/make-icons.js) are emitted as dist/assets/icon-*.png (the URLs manifest.xml names).
 /* eslint-disable @typescript-eslint/no-require-imports */
 'use strict';
 
@@ -9,9 +13,10 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { ICON_FILES } = require('./assets/make-icons.js');
+const { manifestForBuild, normalizeAddinUrl } = require('./src/commands/manifest-url.js');
 
 const PORT = 3000;
-const ICONS = ['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png'];
 
 /** Emits files of assets/ unchanged under the same names (copy-webpack-plugin is not a dependency). */
 class CopyAssetsPlugin {
@@ -49,6 +54,33 @@ class CopyAssetsPlugin {
   }
 }
 
+/** Emits manifest.xml as dist/manifest.xml, rewritten for ADDIN_URL when it is set (src/commands/manifest-url.js). */
+class ManifestPlugin {
+  /** @param {{ source: string, addinUrl: string | undefined }} options */
+  constructor(options) {
+    this.options = options;
+  }
+
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('ManifestPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ManifestPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const { source, addinUrl } = this.options;
+        compilation.fileDependencies.add(source);
+        let xml;
+        try {
+          xml = fs.readFileSync(source, 'utf8');
+        } catch (err) {
+          compilation.errors.push(new compiler.webpack.WebpackError(`ManifestPlugin: cannot read ${path.relative(compiler.context, source)} (${err.code || err.message})`));
+          return;
+        }
+        compilation.emitAsset('manifest.xml', new sources.RawSource(manifestForBuild(xml, addinUrl)));
+      });
+    });
+  }
+}
+
 /** The certificate of office-addin-dev-certs when it exists (trusted by Office once installed), else none. */
 function devCertificate() {
   const dir = path.join(os.homedir(), '.office-addin-dev-certs');
@@ -63,11 +95,13 @@ function devCertificate() {
 
 module.exports = (_env, argv) => {
   const dev = argv.mode !== 'production';
-  const html = (filename) =>
+  // Checked before anything is built: an http or malformed ADDIN_URL fails the build with one clear line.
+  const addinUrl = process.env.ADDIN_URL && process.env.ADDIN_URL.trim() ? normalizeAddinUrl(process.env.ADDIN_URL) : undefined;
+  const page = (filename, template, chunk) =>
     new HtmlWebpackPlugin({
       filename,
-      template: './src/taskpane/index.html',
-      chunks: ['taskpane'],
+      template,
+      chunks: [chunk],
       scriptLoading: 'defer',
     });
 
@@ -75,7 +109,12 @@ module.exports = (_env, argv) => {
   const config = {
     mode: dev ? 'development' : 'production',
     context: __dirname,
-    entry: { taskpane: './src/taskpane/taskpane.ts' },
+    entry: {
+      taskpane: './src/taskpane/taskpane.ts',
+      // FunctionFile of the ribbon buttons, and the dialog it opens to say what "Hitung Ulang Capaian" did.
+      commands: './src/commands/commands.ts',
+      message: './src/commands/message.ts',
+    },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
@@ -102,9 +141,13 @@ module.exports = (_env, argv) => {
     },
     plugins: [
       // The manifest's SourceLocation is taskpane.html; index.html serves the same page at "/".
-      html('taskpane.html'),
-      html('index.html'),
-      new CopyAssetsPlugin({ from: path.join(__dirname, 'assets'), files: ICONS, to: 'assets' }),
+      page('taskpane.html', './src/taskpane/index.html', 'taskpane'),
+      page('index.html', './src/taskpane/index.html', 'taskpane'),
+      // office.js (a plain <script> in the templates) runs before these deferred bundles.
+      page('commands.html', './src/commands/commands.html', 'commands'),
+      page('message.html', './src/commands/message.html', 'message'),
+      new CopyAssetsPlugin({ from: path.join(__dirname, 'assets'), files: ICON_FILES, to: 'assets' }),
+      new ManifestPlugin({ source: path.join(__dirname, 'manifest.xml'), addinUrl }),
     ],
     performance: { hints: false },
   };
@@ -129,6 +172,8 @@ module.exports = (_env, argv) => {
         process.stdout.write(
           `\nCapaian task pane: https://localhost:${port}/taskpane.html\n` +
             `                   https://localhost:${port}/\n` +
+            `Ribbon commands:   https://localhost:${port}/commands.html\n` +
+            `Manifest:          https://localhost:${port}/manifest.xml\n` +
             `HTTPS: ${how}\n\n`,
         );
       },
