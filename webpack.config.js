@@ -93,6 +93,32 @@ function devCertificate() {
   return { options, dir };
 }
 
+/**
+ * Emits seed.xlsx, the workbook the preview opens by default: the seed's four quarterly tables,
+ * built by the same script as the test fixtures (tests/fixtures/build-fixtures.ts).
+ */
+class SeedWorkbookPlugin {
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('SeedWorkbookPlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'SeedWorkbookPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          const dir = path.join(__dirname, 'tests', 'fixtures');
+          compilation.fileDependencies.add(path.join(dir, 'seed-data.ts'));
+          compilation.fileDependencies.add(path.join(dir, 'build-fixtures.ts'));
+          require('tsx/cjs/api').register();
+          const { buildFixture } = require('./tests/fixtures/build-fixtures.ts');
+          const wb = await buildFixture('seed');
+          const buf = Buffer.from(await wb.xlsx.writeBuffer());
+          compilation.emitAsset('seed.xlsx', new sources.RawSource(buf));
+        },
+      );
+    });
+  }
+}
+
 module.exports = (_env, argv) => {
   const dev = argv.mode !== 'production';
   // Checked before anything is built: an http or malformed ADDIN_URL fails the build with one clear line.
@@ -110,7 +136,9 @@ module.exports = (_env, argv) => {
     mode: dev ? 'development' : 'production',
     context: __dirname,
     entry: {
-      taskpane: './src/taskpane/taskpane.ts',
+      taskpane: './src/taskpane/taskpane.tsx',
+      // The preview page: Capaian without Excel, over an in-memory Excel API.
+      preview: './src/preview/preview.tsx',
       // FunctionFile of the ribbon buttons, and the dialog it opens to say what "Hitung Ulang Capaian" did.
       commands: './src/commands/commands.ts',
       message: './src/commands/message.ts',
@@ -140,9 +168,11 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
-      // The manifest's SourceLocation is taskpane.html; index.html serves the same page at "/".
+      // The manifest's SourceLocation is taskpane.html; "/" is the preview page.
       page('taskpane.html', './src/taskpane/index.html', 'taskpane'),
-      page('index.html', './src/taskpane/index.html', 'taskpane'),
+      page('preview.html', './src/preview/preview.html', 'preview'),
+      page('index.html', './src/preview/preview.html', 'preview'),
+      new SeedWorkbookPlugin(),
       // office.js (a plain <script> in the templates) runs before these deferred bundles.
       page('commands.html', './src/commands/commands.html', 'commands'),
       page('message.html', './src/commands/message.html', 'message'),
@@ -170,8 +200,8 @@ module.exports = (_env, argv) => {
           ? `certificate of office-addin-dev-certs (${certificate.dir})`
           : 'self-signed certificate of webpack-dev-server (not trusted by Office: run "npx office-addin-dev-certs install")';
         process.stdout.write(
-          `\nCapaian task pane: https://localhost:${port}/taskpane.html\n` +
-            `                   https://localhost:${port}/\n` +
+          `\nCapaian preview (no Excel needed): https://localhost:${port}/  (also /preview.html)\n` +
+            `Capaian task pane: https://localhost:${port}/taskpane.html\n` +
             `Ribbon commands:   https://localhost:${port}/commands.html\n` +
             `Manifest:          https://localhost:${port}/manifest.xml\n` +
             `HTTPS: ${how}\n\n`,

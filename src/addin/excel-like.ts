@@ -20,8 +20,14 @@ export interface RangeFormatLike {
   /** Points. */
   columnWidth: number;
   readonly font: RangeFormatFontLike;
+  /** Text wraps inside the cell (ExcelApi 1.1); null when the cells of the range differ. */
+  wrapText: boolean;
+  /** "Top" | "Center" | "Bottom" | "Justify" | "Distributed" (ExcelApi 1.1). */
+  verticalAlignment: string;
   load(props: string | string[]): RangeFormatLike;
   autofitColumns(): void;
+  /** Row heights to fit the content (ExcelApi 1.2). */
+  autofitRows(): void;
 }
 
 export interface RangeLike extends ClientObject {
@@ -44,6 +50,8 @@ export interface RangeLike extends ClientObject {
   getMergedAreasOrNullObject(): RangeAreasLike;
   getSpecialCellsOrNullObject(cellType: 'Formulas' | 'Constants' | 'Blanks' | 'Visible' | 'ConditionalFormats' | 'DataValidations'): RangeAreasLike;
   select(): void;
+  /** Clears values, formulas and/or formats (ExcelApi 1.1). */
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
 }
 
 export interface RangeCollectionLike {
@@ -61,11 +69,30 @@ export interface WorksheetProtectionLike {
   load(props: string | string[]): WorksheetProtectionLike;
 }
 
+/** Print zoom: a scale in percent, or a number of pages to fit across / down (0 = as many as needed). */
+export interface PageLayoutZoomOptionsLike {
+  horizontalFitToPages?: number;
+  verticalFitToPages?: number;
+  scale?: number;
+}
+
+/** Worksheet print settings (ExcelApi 1.9). */
+export interface PageLayoutLike {
+  /** "A4", "Letter", … (Excel.PaperType). */
+  paperSize: string;
+  /** "Portrait" | "Landscape". */
+  orientation: string;
+  zoom: PageLayoutZoomOptionsLike;
+  printGridlines: boolean;
+  load(props: string | string[]): PageLayoutLike;
+}
+
 export interface WorksheetLike extends ClientObject {
   readonly name: string;
   readonly visibility: string;
   readonly position: number;
   readonly protection: WorksheetProtectionLike;
+  readonly pageLayout: PageLayoutLike;
   load(props: string | string[]): WorksheetLike;
   getRange(address?: string): RangeLike;
   getRanges(address: string): RangeAreasLike;

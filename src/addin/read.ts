@@ -2,6 +2,7 @@
 // 1) the sheet list (and culture), 2) each sheet's used range and protection, 3) the cells,
 // formulas, merges and column widths of every sheet at once. The third step is split into
 // several syncs only when the estimated response would pass Excel on the web's 5 MB limit.
+import { CAPAIAN_SHEETS } from '../engine/analyze';
 import { EXCEL_ERRORS, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../engine/types';
 import type { CellScalar, ExcelLike, OfficeContextLike, RangeAreasLike, RangeLike, RequestContextLike, WorksheetLike } from './excel-like';
 
@@ -29,6 +30,7 @@ export interface ReadResult {
 
 const ERRORS = new Set<string>(EXCEL_ERRORS);
 
+
 export function supports(office: OfficeContextLike | undefined, version: string): boolean {
   try {
     return !!office?.requirements.isSetSupported('ExcelApi', version);
@@ -53,7 +55,9 @@ export async function readWorkbook(ctx: RequestContextLike, options: ReadOptions
   const culture = supports(office, '1.11') ? ctx.workbook.application.cultureInfo.load('numberFormat') : null;
   await ctx.sync();
   const wanted = options.sheets ? new Set(options.sheets) : null;
-  const sheets = worksheets.items.filter((ws) => (wanted ? wanted.has(ws.name) : ws.visibility === 'Visible'));
+  const sheets = worksheets.items.filter((ws) =>
+    wanted ? wanted.has(ws.name) : ws.visibility === 'Visible' && !CAPAIAN_SHEETS.includes(ws.name),
+  );
 
   // 2. Used ranges and protection.
   const reads: SheetRead[] = sheets.map((ws) => {

@@ -10,6 +10,9 @@ import { solve } from './solve';
 import { buildTree, readBudgetRows } from './tree';
 import type { AnalyzeOptions, SheetReport, SheetSnapshot, Summary, WorkbookReport, WorkbookSnapshot } from './types';
 
+/** Sheets Capaian writes itself (the change log, the reviewer's report): never analysed. */
+export const CAPAIAN_SHEETS = ['Log Capaian', 'Laporan Validasi'];
+
 export interface SheetAnalysis {
   report: SheetReport;
   context: SheetContext | null;
@@ -60,7 +63,9 @@ function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): SheetAnaly
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): WorkbookReport {
   const wb = hydrateFormulas(snapshot);
   const chosen = options.sheets && options.sheets.length > 0 ? new Set(options.sheets) : null;
-  const analyses = wb.sheets.filter((s) => !chosen || chosen.has(s.name)).map((s) => analyzeSheet(s, options));
+  const analyses = wb.sheets
+    .filter((s) => (chosen ? chosen.has(s.name) : !CAPAIAN_SHEETS.includes(s.name)))
+    .map((s) => analyzeSheet(s, options));
 
   // Quarter sheets in order: each is compared with the nearest earlier quarter.
   const quarterSheets = analyses

@@ -36,7 +36,12 @@ export function SheetGrid({ model, sheetName, version, onSelect }: GridProps): R
   const widths = Array.from({ length: cols }, (_, c) => columnWidth(sheet, c));
   return (
     <div className="grid-scroll" data-version={version}>
-      <table className="grid" aria-label={`Lembar ${sheetName}`} data-sheet={sheetName}>
+      <table
+        className="grid"
+        aria-label={`Lembar ${sheetName}`}
+        data-sheet={sheetName}
+        style={{ width: ROW_HEADER_PX + widths.reduce((s, w) => s + Math.max(4, w * PX_PER_PT), 0) }}
+      >
         <colgroup>
           <col style={{ width: ROW_HEADER_PX }} />
           {widths.map((w, c) => (

@@ -8,6 +8,8 @@ import type {
   CellScalar,
   CultureInfoLike,
   ExcelLike,
+  PageLayoutLike,
+  PageLayoutZoomOptionsLike,
   OfficeContextLike,
   RangeAreasLike,
   RangeCollectionLike,
@@ -65,6 +67,9 @@ import {
   GENERAL,
   interpretInput,
   isBlankCell,
+  PAPER_TYPES,
+  pageLayoutOf,
+  VERTICAL_ALIGNMENTS,
   parseCellKey,
   readCell,
   recalculate,
@@ -72,6 +77,7 @@ import {
   tidyCell,
   usedArea,
   type FakeCell,
+  type FakePageLayout,
   type FakeSheet,
   type FakeWorkbookModel,
   type Interpretation,
@@ -524,9 +530,99 @@ class FakeWorksheetProtection extends Obj implements WorksheetProtectionLike {
   }
 }
 
+/** Checks an assigned zoom and gives what the sheet then holds. Fit-to-pages wins over a scale. */
+function zoomFrom(input: unknown, previous: FakePageLayout['zoom'], location: string): FakePageLayout['zoom'] {
+  if (!input || typeof input !== 'object') throw invalidArgument(location);
+  const z = input as PageLayoutZoomOptionsLike;
+  const fit = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 32767);
+  if (!fit(z.horizontalFitToPages) || !fit(z.verticalFitToPages)) throw invalidArgument(location);
+  const h = z.horizontalFitToPages ?? undefined;
+  const v = z.verticalFitToPages ?? undefined;
+  if (h !== undefined || v !== undefined) {
+    // A dimension left out keeps its value when the sheet was already fitting to pages, else 1 (Excel's "1 page").
+    const prevFit = previous.scale === undefined;
+    return { horizontalFitToPages: h ?? (prevFit ? (previous.horizontalFitToPages ?? 1) : 1), verticalFitToPages: v ?? (prevFit ? (previous.verticalFitToPages ?? 1) : 1) };
+  }
+  if (typeof z.scale !== 'number' || !Number.isFinite(z.scale) || z.scale < 10 || z.scale > 400) throw invalidArgument(location);
+  return { scale: Math.round(z.scale) };
+}
+
+class FakeWorksheetPageLayout extends Obj implements PageLayoutLike {
+  readonly _entity = 'PageLayout';
+
+  protected _resolve(exec: Exec): unknown {
+    return this._parent!._ensure(exec);
+  }
+
+  _scalarNames(): readonly string[] {
+    return ['paperSize', 'orientation', 'zoom', 'printGridlines'];
+  }
+
+  _readScalar(name: string, ref: unknown, exec: Exec): unknown {
+    const layout = pageLayoutOf(ref as FakeSheet);
+    if (name === 'paperSize' || name === 'orientation' || name === 'zoom' || name === 'printGridlines') return layout[name];
+    return super._readScalar(name, ref, exec);
+  }
+
+  /** Queues a change of the sheet's print settings. Sheet protection does not lock print settings. */
+  private set<K extends keyof FakePageLayout>(prop: K, value: unknown, check: (v: unknown, current: FakePageLayout) => FakePageLayout[K]): void {
+    const location = `PageLayout.${prop}`;
+    this._loaded[prop] = value;
+    this._queue(
+      location,
+      (exec) => {
+        const sheet = requireRef<FakeSheet>(this, exec, location);
+        const current = pageLayoutOf(sheet);
+        sheet.pageLayout = { ...current, [prop]: check(value, current) };
+      },
+      value,
+    );
+  }
+
+  get paperSize(): string {
+    return this._get('paperSize');
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', v, (x) => {
+      if (typeof x !== 'string' || !PAPER_TYPES.includes(x)) throw invalidArgument('PageLayout.paperSize');
+      return x;
+    });
+  }
+  get orientation(): string {
+    return this._get('orientation');
+  }
+  set orientation(v: string) {
+    this.set('orientation', v, (x) => {
+      if (x !== 'Portrait' && x !== 'Landscape') throw invalidArgument('PageLayout.orientation');
+      return x;
+    });
+  }
+  get zoom(): PageLayoutZoomOptionsLike {
+    return this._get('zoom');
+  }
+  set zoom(v: PageLayoutZoomOptionsLike) {
+    this.set('zoom', v, (x, current) => zoomFrom(x, current.zoom, 'PageLayout.zoom'));
+  }
+  get printGridlines(): boolean {
+    return this._get('printGridlines');
+  }
+  set printGridlines(v: boolean) {
+    this.set('printGridlines', v, (x) => {
+      if (typeof x !== 'boolean') throw invalidArgument('PageLayout.printGridlines');
+      return x;
+    });
+  }
+
+  load(props?: string | string[]): PageLayoutLike {
+    this._load(props);
+    return this;
+  }
+}
+
 class FakeWorksheet extends Obj implements WorksheetLike {
   readonly _entity = 'Worksheet';
   private _protection?: FakeWorksheetProtection;
+  private _pageLayout?: FakeWorksheetPageLayout;
 
   constructor(
     ctx: Ctx,
@@ -545,7 +641,9 @@ class FakeWorksheet extends Obj implements WorksheetLike {
   }
 
   _nav(name: string): Obj | undefined {
-    return name === 'protection' ? (this.protection as FakeWorksheetProtection) : undefined;
+    if (name === 'protection') return this.protection as FakeWorksheetProtection;
+    if (name === 'pageLayout') return this.pageLayout as FakeWorksheetPageLayout;
+    return undefined;
   }
 
   _readScalar(name: string, ref: unknown, exec: Exec): unknown {
@@ -571,6 +669,11 @@ class FakeWorksheet extends Obj implements WorksheetLike {
   get protection(): WorksheetProtectionLike {
     this._ctx._session.requireApi('Worksheet.protection', '1.2');
     return (this._protection ??= new FakeWorksheetProtection(this._ctx, this));
+  }
+
+  get pageLayout(): PageLayoutLike {
+    this._ctx._session.requireApi('Worksheet.pageLayout', '1.9');
+    return (this._pageLayout ??= new FakeWorksheetPageLayout(this._ctx, this));
   }
 
   load(props?: string | string[]): WorksheetLike {
@@ -1008,6 +1111,32 @@ class FakeRange extends Obj implements RangeLike {
     return areas;
   }
 
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this._queue(
+      'Range.clear',
+      (exec) =>
+        this.write(exec, 'Range.clear', (ref) => {
+          if (applyTo !== 'All' && applyTo !== 'Formats' && applyTo !== 'Contents') throw invalidArgument('Range.clear');
+          for (const { row, col, cell } of cellsOf(ref)) {
+            if (applyTo !== 'Formats') {
+              cell.value = null;
+              delete cell.formula;
+              delete cell.error;
+            }
+            if (applyTo !== 'Contents') {
+              cell.numberFormat = GENERAL;
+              delete cell.font;
+              delete cell.wrapText;
+              delete cell.verticalAlignment;
+            }
+            tidyCell(ref.sheet, row, col);
+          }
+          exec.session.dirty = true;
+        }),
+      applyTo,
+    );
+  }
+
   select(): void {
     this._queue('Range.select', (exec) => {
       const ref = requireRef<RangeRef>(this, exec, 'Range.select');
@@ -1026,7 +1155,7 @@ class FakeRangeFormat extends Obj implements RangeFormatLike {
   }
 
   _scalarNames(): readonly string[] {
-    return ['columnWidth'];
+    return ['columnWidth', 'wrapText', 'verticalAlignment'];
   }
 
   _nav(name: string): Obj | undefined {
@@ -1034,6 +1163,14 @@ class FakeRangeFormat extends Obj implements RangeFormatLike {
   }
 
   _readScalar(name: string, r: unknown, exec: Exec): unknown {
+    if (name === 'wrapText' || name === 'verticalAlignment') {
+      const ref = r as RangeRef;
+      const of = (cell: FakeCell | undefined) => (name === 'wrapText' ? !!cell?.wrapText : (cell?.verticalAlignment ?? 'Bottom'));
+      const stored = cellsOf(ref);
+      const values = new Set<unknown>(stored.map(({ cell }) => of(cell)));
+      if (stored.length < areaCellCount(ref.area)) values.add(of(undefined));
+      return values.size === 1 ? [...values][0] : null; // null when the cells differ, like Excel
+    }
     if (name !== 'columnWidth') return super._readScalar(name, r, exec);
     const { sheet, area } = r as RangeRef;
     const first = columnWidth(sheet, area.left);
@@ -1065,6 +1202,51 @@ class FakeRangeFormat extends Obj implements RangeFormatLike {
 
   get font(): RangeFormatFontLike {
     return (this._font ??= new FakeRangeFont(this._ctx, this));
+  }
+
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
+  set wrapText(wrap: boolean) {
+    this._loaded.wrapText = wrap;
+    this._queue(
+      'RangeFormat.wrapText',
+      (exec) =>
+        this.range.write(exec, 'RangeFormat.wrapText', (ref) => {
+          if (typeof wrap !== 'boolean') throw invalidArgument('RangeFormat.wrapText');
+          formatCells(ref, (cell) => {
+            if (wrap) cell.wrapText = true;
+            else delete cell.wrapText;
+          });
+        }),
+      wrap,
+    );
+  }
+
+  get verticalAlignment(): string {
+    return this._get('verticalAlignment');
+  }
+  set verticalAlignment(align: string) {
+    this._loaded.verticalAlignment = align;
+    this._queue(
+      'RangeFormat.verticalAlignment',
+      (exec) =>
+        this.range.write(exec, 'RangeFormat.verticalAlignment', (ref) => {
+          const a = VERTICAL_ALIGNMENTS.find((x) => x === align);
+          if (!a) throw invalidArgument('RangeFormat.verticalAlignment');
+          formatCells(ref, (cell) => {
+            if (a === 'Bottom') delete cell.verticalAlignment;
+            else cell.verticalAlignment = a;
+          });
+        }),
+      align,
+    );
+  }
+
+  autofitRows(): void {
+    this._ctx._session.requireApi('RangeFormat.autofitRows', '1.2');
+    // Row heights are not modelled: only the checks a real autofit makes (protection, failOnWrite).
+    this._queue('RangeFormat.autofitRows', (exec) => this.range.write(exec, 'RangeFormat.autofitRows', () => undefined));
   }
 
   load(props?: string | string[]): RangeFormatLike {

@@ -28,6 +28,41 @@ export interface FakeCell {
   error?: string;
   /** Absent: the sheet's default font, not bold. */
   font?: FakeFont;
+  /** Text wraps inside the cell (format.wrapText); absent = false. */
+  wrapText?: boolean;
+  /** format.verticalAlignment other than the default "Bottom". */
+  verticalAlignment?: VerticalAlignment;
+}
+
+export type VerticalAlignment = 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed';
+export const VERTICAL_ALIGNMENTS: readonly VerticalAlignment[] = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+
+/** Print settings of a sheet (worksheet.pageLayout). */
+export interface FakePageLayout {
+  /** Excel.PaperType: "A4", "Letter", … */
+  paperSize: string;
+  orientation: 'Portrait' | 'Landscape';
+  /** Either a scale in percent, or pages to fit across / down (0 = automatic). */
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printGridlines: boolean;
+}
+
+/** What a new sheet has (Excel's defaults for a US-English install). */
+export const DEFAULT_PAGE_LAYOUT: Readonly<FakePageLayout> = { paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 }, printGridlines: false };
+
+/** The paper sizes office-js accepts (Excel.PaperType). */
+export const PAPER_TYPES: readonly string[] = [
+  'Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5',
+  'Folio', 'Quatro', 'Paper10x14', 'Paper11x17', 'Note', 'Envelope9', 'Envelope10', 'Envelope11', 'Envelope12', 'Envelope14',
+  'Csheet', 'Dsheet', 'Esheet', 'EnvelopeDL', 'EnvelopeC5', 'EnvelopeC3', 'EnvelopeC4', 'EnvelopeC6', 'EnvelopeC65',
+  'EnvelopeB4', 'EnvelopeB5', 'EnvelopeB6', 'EnvelopeItaly', 'EnvelopeMonarch', 'EnvelopePersonal', 'FanfoldUS',
+  'FanfoldStdGerman', 'FanfoldLegalGerman',
+];
+
+/** The sheet's print settings (the defaults when none were set). */
+export function pageLayoutOf(sheet: FakeSheet): FakePageLayout {
+  const p = sheet.pageLayout ?? DEFAULT_PAGE_LAYOUT;
+  return { ...p, zoom: { ...p.zoom } };
 }
 
 export interface FakeSheet {
@@ -43,6 +78,8 @@ export interface FakeSheet {
   visibility: SheetVisibility;
   /** Font of cells without their own; Calibri 11 when absent. */
   defaultFont?: { name: string; size: number };
+  /** Print settings; absent = DEFAULT_PAGE_LAYOUT. */
+  pageLayout?: FakePageLayout;
 }
 
 export interface Culture {
@@ -92,6 +129,7 @@ export function createSheet(name: string, init: Partial<FakeSheet> = {}): FakeSh
     protected: init.protected ?? false,
     visibility: init.visibility ?? 'Visible',
     ...(init.defaultFont ? { defaultFont: init.defaultFont } : {}),
+    ...(init.pageLayout ? { pageLayout: init.pageLayout } : {}),
   };
 }
 
@@ -141,6 +179,7 @@ export function isBlankCell(cell: FakeCell | undefined): boolean {
 export function hasFormatting(sheet: FakeSheet, cell: FakeCell | undefined): boolean {
   if (!cell) return false;
   if (cell.numberFormat !== GENERAL) return true;
+  if (cell.wrapText || (cell.verticalAlignment !== undefined && cell.verticalAlignment !== 'Bottom')) return true;
   if (!cell.font) return false;
   const d = sheetDefaultFont(sheet);
   return cell.font.bold || cell.font.name !== d.name || cell.font.size !== d.size;

@@ -1,0 +1,104 @@
+// End to end in headless Chromium (Debian's, driven by playwright-core): the preview page opens the
+// seed workbook, "Hitung Ulang Capaian" corrects it exactly as `capaian fix` does, and says so.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { analyzeWorkbook } from '../../src/engine/analyze';
+import { formatNumber } from '../../src/engine/numfmt';
+import type { Fix } from '../../src/engine/types';
+import { snapshotFromWorkbook } from '../../src/xlsx/snapshot';
+import { buildFixture } from '../fixtures/build-fixtures';
+import { buildOnce, CHROMIUM_ARGS, OUTPUT, serve } from './server';
+
+jest.setTimeout(240000);
+
+let server: Awaited<ReturnType<typeof serve>>;
+let context: BrowserContext;
+let page: Page;
+let expected: Fix[];
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'capaian-chromium-'));
+
+beforeAll(async () => {
+  server = await serve(buildOnce());
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1500, height: 900 },
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  // The engine's certain repairs on the same workbook (what `capaian fix` applies).
+  const report = analyzeWorkbook(snapshotFromWorkbook(await buildFixture('seed')));
+  expected = report.sheets.flatMap((s) => s.fixes.filter((f) => f.certain && f.kind === 'cell'));
+  fs.mkdirSync(OUTPUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+async function cellText(sheet: string, a1: string): Promise<string> {
+  await page.getByRole('tab', { name: sheet, exact: true }).click();
+  return (await page.locator(`table[data-sheet="${sheet}"] td[data-cell="${a1}"]`).textContent()) ?? '';
+}
+
+test('the preview opens the seed workbook with the ribbon buttons and the task pane', async () => {
+  await page.goto(`${server.url}/preview.html`);
+  await page.getByRole('button', { name: 'Hitung Ulang Capaian' }).waitFor();
+  for (const s of ['TW I', 'TW II', 'TW III', 'TW IV']) await page.getByRole('tab', { name: s, exact: true }).waitFor();
+  expect(await cellText('TW IV', 'N22')).toBe('246.174.400');
+  // TW III prints #### where its columns are too narrow, like Excel's screen and PDF.
+  expect(await cellText('TW III', 'O15')).toMatch(/^#+$/);
+  await page.getByRole('tab', { name: 'TW III', exact: true }).click();
+  await page.getByTestId('verdict').waitFor();
+  expect(await page.getByTestId('verdict').textContent()).toBe('Belum siap');
+  await page.locator('table[data-sheet="TW III"] td[data-cell="O15"]').click();
+  await page.screenshot({ path: path.join(OUTPUT, 'preview-1-opened.png') });
+});
+
+test('"Hitung Ulang Capaian" corrects the cells the way `capaian fix` does and says what happened', async () => {
+  await page.getByRole('button', { name: 'Hitung Ulang Capaian' }).click();
+  const status = page.getByTestId('status');
+  await status.waitFor();
+  const sentence = (await status.textContent()) ?? '';
+  expect(sentence).toMatch(/^\d+ sel diperbaiki, \d+ perlu diperiksa — buka Periksa Sebelum Kirim\./);
+  // Every certain cell repair of the engine is now in the grid, displayed in the cell's format.
+  expect(expected.length).toBeGreaterThan(20);
+  for (const f of expected) {
+    const text = await cellText(f.sheet, f.cell);
+    if (typeof f.new === 'number') {
+      const fmt = f.write?.numberFormat;
+      const shown = [formatNumber(f.new, fmt ?? '#,##0'), formatNumber(f.new, fmt ?? '0.00'), formatNumber(f.new, fmt ?? '#,##0.00')];
+      expect(shown).toContain(text);
+    } else expect(text).toBe(String(f.new));
+  }
+  expect(await cellText('TW IV', 'N22')).toBe('250.634.400');
+  expect(await cellText('TW IV', 'S35')).toBe('119.183.704');
+  // The columns that printed #### were widened.
+  expect(await cellText('TW III', 'O15')).toBe('72.110.600,00');
+  expect(await page.locator('td[data-overflow]').count()).toBe(0);
+  // The change log sheet exists with one row per change.
+  await page.getByRole('tab', { name: 'Log Capaian', exact: true }).click();
+  expect(await page.locator('table[data-sheet="Log Capaian"] tbody tr').count()).toBeGreaterThan(expected.length);
+  await page.getByRole('tab', { name: 'TW IV', exact: true }).click();
+  await page.locator('table[data-sheet="TW IV"] td[data-cell="N22"]').click(); // select and scroll to it
+  await page.screenshot({ path: path.join(OUTPUT, 'preview-2-after-hitung-ulang.png') });
+});
+
+test('the corrected workbook can be saved as .xlsx from the preview', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simpan sebagai .xlsx' }).click()]);
+  const file = path.join(profile, 'saved.xlsx');
+  await download.saveAs(file);
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.getWorksheet('TW IV')!.getCell('N22').value).toBe(250634400);
+  expect(wb.getWorksheet('Log Capaian')).toBeDefined();
+  // Checked again by the engine: no error with a certain repair is left.
+  const again = analyzeWorkbook(snapshotFromWorkbook(wb));
+  expect(again.sheets.flatMap((s) => s.fixes.filter((f) => f.certain))).toEqual([]);
+});
