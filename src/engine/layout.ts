@@ -3,6 +3,7 @@ import { Grid, normalize } from './grid';
 import type { ColumnMap, ColumnRole, Layout } from './types';
 
 const HEADER_WORDS = [
+  'URAIAN',
   'PAGU',
   'ANGGARAN',
   'PROGRAM',
@@ -74,7 +75,10 @@ export function classifyLabel(parts: string[]): Classified {
   const q = quarterIn(label) ?? bareQuarter(last);
   const has = (re: RegExp) => re.test(label);
   if (!label) return {};
-  if (has(/\bKODE\b|\bKD\b|\bKODE REKENING\b/)) return { role: 'kode', block: 'anggaran' };
+  const namesToo = has(/\bURAIAN\b|\bPROGRAM\b|\bKEGIATAN\b|\bNAMA\b/);
+  if (has(/\bKODE\b|\bKD\b|\bKODE REKENING\b/) && !namesToo) return { role: 'kode', block: 'anggaran' };
+  // "KODE / URAIAN": one column with the code in front of the name.
+  if (has(/\bKODE\b/) && namesToo) return { role: 'nama', block: 'anggaran' };
   if (has(/^(NO|NOMOR|NO URUT)$/)) return { role: 'no', block: 'indikator' };
   if (has(/\bTARGET\b/) && q) return { role: `target${q}` as ColumnRole, block: 'indikator' };
   if (has(/\bINDIKATOR\b/) && has(/\bTUJUAN\b/)) return { role: 'indikatorTujuan', block: 'indikator' };

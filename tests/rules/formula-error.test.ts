@@ -56,7 +56,7 @@ describe('formula-error finds', () => {
     expect(cellsOf(findings(report, RULE))).toEqual(['L7']);
     expect(theFinding(report, RULE, 'L7').actual).toBe('#DIV/0!');
     const fix = theFix(report, 'L7');
-    expect(fix).toMatchObject({ rule: RULE, new: 98.95, certain: true, write: { formula: '=K7/G7' } });
+    expect(fix).toMatchObject({ rule: RULE, new: 0.9895, certain: true, write: { formula: '=K7/G7' } });
     expect(evaluateCell(applyFixes(tw, report.sheets[0].fixes), 'L7') as number).toBeCloseTo(0.9895, 4);
     expect(findings(report, 'indicator-capaian-mismatch')).toEqual([]);
   });

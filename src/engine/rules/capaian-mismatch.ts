@@ -54,7 +54,8 @@ export const capaianMismatch: SheetRule = {
         cell: a1,
         kind: 'cell',
         old: cell?.value ?? null,
-        new: expected === null ? '-' : roundTo(expected, decimals),
+        // In the cell's own units: a fraction in a percent-formatted cell.
+        new: expected === null ? '-' : percentFormat ? roundTo(expected / 100, decimals + 2) : roundTo(expected, decimals),
         write,
         reason: expected === null ? 'Pagu kosong atau 0: capaian ditulis "-".' : `Capaian dihitung ulang: realisasi / pagu × 100 = ${pct(expected, decimals)}.`,
         reasonEn: expected === null ? 'Pagu empty or 0: capaian written as "-".' : `Capaian recomputed: realisasi / pagu × 100 = ${pct(expected, decimals)}.`,

@@ -54,12 +54,14 @@ export const indicatorCapaianMismatch: SheetRule = {
           roundTo(expected, decimals),
         );
       }
+      const percentCell = !!stated.percentFormat || isPercentFormat(ctx.grid.cell(ind.row, col)?.numberFormat);
       ctx.out.fix({
         rule: stated.source === 'error' ? 'formula-error' : stated.source === 'hash' ? 'hash-literal' : 'indicator-capaian-mismatch',
         cell: addr(ind.row, col),
         kind: 'cell',
         old: ctx.grid.cell(ind.row, col)?.value ?? null,
-        new: roundTo(expected, decimals),
+        // In the cell's own units: a fraction in a percent-formatted cell.
+        new: percentCell ? roundTo(expected / 100, decimals + 2) : roundTo(expected, decimals),
         write: indicatorWrite(ctx, ind, t.col, col, polarity, expected, decimals),
         reason: `Capaian indikator dihitung ulang (${pol.id}): ${pct(expected, decimals)}.`,
         reasonEn: `Indicator capaian recomputed (${pol.en}): ${pct(expected, decimals)}.`,
