@@ -15,7 +15,7 @@ import type {
   SheetReport,
   WorkbookSnapshot,
 } from '../engine/types';
-import { CapaianFileError, loadWorkbook, snapshotFromWorkbook } from '../xlsx/read';
+import { CapaianFileError, loadWorkbook, readCapaianSettings, snapshotFromWorkbook } from '../xlsx/read';
 import { applyFixes, assertNotSameFile, saveWorkbook } from '../xlsx/write';
 
 export interface CliIO {
@@ -307,8 +307,21 @@ function analyzeFile(wb: ExcelJS.Workbook, snapshot: WorkbookSnapshot, wanted: s
       );
     }
   }
-  const options: AnalyzeOptions = wanted.length > 0 ? { sheets: wanted } : {};
+  // Choices made in the add-in travel with the file: the CLI honours them too.
+  const saved = readCapaianSettings(wb);
+  const choices = (saved['capaian.options'] ?? {}) as Pick<AnalyzeOptions, 'columnOverrides' | 'polarity' | 'levels'>;
+  const options: AnalyzeOptions = {
+    columnOverrides: choices.columnOverrides,
+    polarity: choices.polarity,
+    levels: choices.levels,
+    ...(wanted.length > 0 ? { sheets: wanted } : {}),
+  };
   const report = analyzeWorkbook(snapshot, options);
+  const ignored = Array.isArray(saved['capaian.ignored']) ? (saved['capaian.ignored'] as { sheet: string; cell: string | null; rule: string }[]) : [];
+  if (ignored.length) {
+    for (const s of report.sheets)
+      s.findings = s.findings.filter((f) => !ignored.some((i) => i.sheet === f.sheet && i.rule === f.rule && (i.cell ?? null) === (f.cell ?? null)));
+  }
   const sheets = wanted.length > 0 ? report.sheets.filter((s) => wanted.includes(s.name)) : report.sheets;
   if (sheets.length === 0 || sheets.every((s) => s.layout === null)) {
     const scope = wanted.length > 0 ? 'di lembar yang dipilih' : 'di lembar mana pun';

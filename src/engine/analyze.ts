@@ -11,7 +11,7 @@ import { buildTree, readBudgetRows } from './tree';
 import type { AnalyzeOptions, SheetReport, SheetSnapshot, Summary, WorkbookReport, WorkbookSnapshot } from './types';
 
 /** Sheets Capaian writes itself (the change log, the reviewer's report): never analysed. */
-export const CAPAIAN_SHEETS = ['Log Capaian', 'Laporan Validasi'];
+export const CAPAIAN_SHEETS = ['Log Capaian', 'Laporan Validasi', '_capaian_settings'];
 
 export interface SheetAnalysis {
   report: SheetReport;

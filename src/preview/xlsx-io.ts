@@ -2,11 +2,10 @@
 import ExcelJS from 'exceljs';
 import { parseAddress } from '../engine/a1';
 import type { WorkbookSnapshot } from '../engine/types';
-import { pointsToColumnWidth, snapshotFromWorkbook } from '../xlsx/snapshot';
+import { pointsToColumnWidth, readCapaianSettings, SETTINGS_SHEET, snapshotFromWorkbook } from '../xlsx/snapshot';
 import { modelFromSnapshot, snapshotFromModel, type FakeWorkbookModel } from './fake-excel';
 
-/** Document settings travel in the file in a very hidden sheet (ExcelJS cannot write add-in settings parts). */
-export const SETTINGS_SHEET = '_capaian_settings';
+export { SETTINGS_SHEET };
 
 export interface OpenedWorkbook {
   workbook: ExcelJS.Workbook;
@@ -18,7 +17,7 @@ export interface OpenedWorkbook {
 export async function openXlsx(data: ArrayBuffer): Promise<OpenedWorkbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data);
-  const settings = readSettings(workbook);
+  const settings = readCapaianSettings(workbook);
   const original = snapshotFromWorkbook(workbook);
   original.sheets = original.sheets.filter((s) => s.name !== SETTINGS_SHEET);
   const model = modelFromSnapshot(original);
@@ -26,17 +25,6 @@ export async function openXlsx(data: ArrayBuffer): Promise<OpenedWorkbook> {
   const first = model.sheets.find((s) => s.visibility === 'Visible' && /TW|TRIWULAN/i.test(s.name)) ?? model.sheets[0];
   if (first) model.activeSheet = first.name;
   return { workbook, original, model };
-}
-
-function readSettings(wb: ExcelJS.Workbook): Record<string, unknown> {
-  const ws = wb.getWorksheet(SETTINGS_SHEET);
-  if (!ws) return {};
-  try {
-    const v = ws.getCell('A1').value;
-    return typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 /** Writes the model's current state into the opened workbook (only what changed) and returns the .xlsx bytes. */
@@ -52,8 +40,11 @@ export async function saveXlsx(opened: OpenedWorkbook): Promise<ArrayBuffer> {
       for (let c = 0; c < cols; c++) {
         const a = sheet.cells[r]?.[c];
         const b = before?.cells[r]?.[c];
-        if (JSON.stringify([a?.value ?? null, a?.formula, a?.numberFormat]) === JSON.stringify([b?.value ?? null, b?.formula, b?.numberFormat])) continue;
+        const key = (x: typeof a) => JSON.stringify([x?.value ?? null, x?.formula ?? null, x?.numberFormat && x.numberFormat !== 'General' ? x.numberFormat : null]);
+        if (key(a) === key(b)) continue;
         const cell = ws.getRow(r + 1).getCell(c + 1);
+        // A cell inside a merged area writes through to the area's first cell: never touch it.
+        if (cell.isMerged && cell.master !== cell) continue;
         if (a?.formula) cell.value = { formula: a.formula.replace(/^=/, ''), result: a.isError ? { error: a.value as ExcelJS.CellErrorValue['error'] } : (a.value as number | string) } as ExcelJS.CellFormulaValue;
         else cell.value = a?.value ?? null;
         if (a?.numberFormat && a.numberFormat !== 'General') cell.numFmt = a.numberFormat;

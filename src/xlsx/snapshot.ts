@@ -228,3 +228,19 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
   return { sheets: wb.worksheets.map((ws) => sheetSnapshot(ws, font, date1904)) };
 }
+
+/** Document settings travel in .xlsx files saved by the preview in this very hidden sheet (cell A1, JSON). */
+export const SETTINGS_SHEET = '_capaian_settings';
+
+/** The Capaian settings stored in a workbook (column overrides, levels, polarity, ignored findings), or {}. */
+export function readCapaianSettings(wb: ExcelJS.Workbook): Record<string, unknown> {
+  const ws = wb.getWorksheet(SETTINGS_SHEET);
+  if (!ws) return {};
+  try {
+    const v = ws.getCell('A1').value;
+    const parsed: unknown = typeof v === 'string' ? JSON.parse(v) : null;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

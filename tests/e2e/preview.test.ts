@@ -98,7 +98,12 @@ test('the corrected workbook can be saved as .xlsx from the preview', async () =
   await wb.xlsx.readFile(file);
   expect(wb.getWorksheet('TW IV')!.getCell('N22').value).toBe(250634400);
   expect(wb.getWorksheet('Log Capaian')).toBeDefined();
-  // Checked again by the engine: no error with a certain repair is left.
+  // Everything else is kept: titles, merged headers.
+  expect(wb.getWorksheet('TW IV')!.getCell('A3').value).toBe('S/D TRIWULAN IV TAHUN 2022');
+  expect(wb.getWorksheet('TW IV')!.getCell('N5').value).toBe('PAGU');
+  // Checked again by the engine: the four tables are found and no error with a certain repair is left.
   const again = analyzeWorkbook(snapshotFromWorkbook(wb));
+  expect(again.sheets.filter((s) => s.layout).map((s) => s.name)).toEqual(['TW I', 'TW II', 'TW III', 'TW IV']);
   expect(again.sheets.flatMap((s) => s.fixes.filter((f) => f.certain))).toEqual([]);
+  expect(again.summary.errors).toBe(0);
 });
