@@ -48,6 +48,10 @@ export interface RangeLike extends ClientObject {
   getResizedRange(deltaRows: number, deltaColumns: number): RangeLike;
   getOffsetRange(rowOffset: number, columnOffset: number): RangeLike;
   getMergedAreasOrNullObject(): RangeAreasLike;
+  /** Per-cell format properties (ExcelApi 1.9); `value` is readable after a sync. */
+  getCellProperties(load: { format?: { font?: { name?: boolean; size?: boolean; bold?: boolean }; indentLevel?: boolean } }): {
+    readonly value: { format?: { font?: { name?: string; size?: number; bold?: boolean }; indentLevel?: number } }[][];
+  };
   getSpecialCellsOrNullObject(cellType: 'Formulas' | 'Constants' | 'Blanks' | 'Visible' | 'ConditionalFormats' | 'DataValidations'): RangeAreasLike;
   select(): void;
   /** Clears values, formulas and/or formats (ExcelApi 1.1). */

@@ -46,6 +46,8 @@ interface SheetRead {
   formulas?: RangeAreasLike;
   merges?: RangeAreasLike;
   widths: RangeLike[];
+  /** Per-cell fonts of the columns whose cells do not share one font (index = column offset). */
+  mixedFonts: Map<number, ReturnType<RangeLike['getCellProperties']>>;
 }
 
 export async function readWorkbook(ctx: RequestContextLike, options: ReadOptions = {}): Promise<ReadResult> {
@@ -63,7 +65,7 @@ export async function readWorkbook(ctx: RequestContextLike, options: ReadOptions
   const reads: SheetRead[] = sheets.map((ws) => {
     ws.protection.load('protected');
     const used = ws.getUsedRangeOrNullObject(true).load('address,rowIndex,columnIndex,rowCount,columnCount');
-    return { ws, used, chunks: [], widths: [] };
+    return { ws, used, chunks: [], widths: [], mixedFonts: new Map() };
   });
   await ctx.sync();
 
@@ -103,6 +105,7 @@ export async function readWorkbook(ctx: RequestContextLike, options: ReadOptions
         for (let c = 0; c < r.used.columnCount; c++) {
           const col = r.used.getColumn(c);
           col.format.load('columnWidth');
+          col.format.font.load('name,size');
           r.widths.push(col);
         }
         r.used.format.font.load('name,size');
@@ -110,6 +113,18 @@ export async function readWorkbook(ctx: RequestContextLike, options: ReadOptions
     }
     await ctx.sync();
   }
+  // 4. Columns whose cells use different fonts (a smaller font so a number fits): the font of each
+  //    cell, for the display-overflow check. At most one more sync, only when there are such columns.
+  let mixed = false;
+  for (const r of withData) {
+    r.widths.forEach((col, c) => {
+      if (col.format.font.size === null || col.format.font.name === null) {
+        r.mixedFonts.set(c, col.getCellProperties({ format: { font: { name: true, size: true } } }));
+        mixed = true;
+      }
+    });
+  }
+  if (mixed) await ctx.sync();
 
   const snapshot: WorkbookSnapshot = { sheets: reads.map((r) => toSheet(r)) };
   const c = culture?.numberFormat;
@@ -162,6 +177,16 @@ function toSheet(r: SheetRead): SheetSnapshot {
       bottom: a.rowIndex + a.rowCount - 1,
       right: a.columnIndex + a.columnCount - 1,
     }));
+  }
+  for (const [c, props] of r.mixedFonts) {
+    props.value.forEach((row, i) => {
+      const f = row[0]?.format?.font;
+      const cell = cells[top + i]?.[left + c];
+      if (cell && f?.size) {
+        cell.fontSize = f.size;
+        if (f.name) cell.fontName = f.name;
+      }
+    });
   }
   const widths: (number | undefined)[] = [];
   r.widths.forEach((col, i) => (widths[left + i] = col.format.columnWidth));

@@ -107,3 +107,63 @@ test('the corrected workbook can be saved as .xlsx from the preview', async () =
   expect(again.sheets.flatMap((s) => s.fixes.filter((f) => f.certain))).toEqual([]);
   expect(again.summary.errors).toBe(0);
 });
+
+// The task pane "Periksa Sebelum Kirim" in the preview, step by step, with a screenshot of each step.
+describe('Periksa Sebelum Kirim', () => {
+  const shot = (name: string) => page.screenshot({ path: path.join(OUTPUT, name) });
+  const grid = (sheet: string, a1: string) => page.locator(`table[data-sheet="${sheet}"] td[data-cell="${a1}"]`);
+  const count = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-count'));
+
+  test('opens the seed workbook and lists the findings, verdict first', async () => {
+    await page.goto(`${server.url}/preview.html`);
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toBe('Belum siap');
+    expect(await count('count-errors')).toBe(36);
+    expect(await page.getByTestId('finding').count()).toBeGreaterThan(30);
+    await shot('pane-1-findings.png');
+  });
+
+  test('clicking a finding selects its cell', async () => {
+    const item = page.locator('[data-testid="finding"][data-cell="TW IV!N22"]').first();
+    await item.getByTestId('finding-select').click();
+    await page.locator('table[data-sheet="TW IV"] td.selected[data-cell="N22"]').waitFor();
+    expect(await page.getByRole('tab', { name: 'TW IV', exact: true }).getAttribute('aria-selected')).toBe('true');
+    await shot('pane-2-finding-selected.png');
+  });
+
+  test('"Perbaiki semua yang pasti" lists the changes, asks once, writes them; verdict and counts change', async () => {
+    await page.getByTestId('fix-all').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('change').count()).toBe(31);
+    expect(await dialog.locator('[data-testid="change"][data-cell="TW IV!N22"]').textContent()).toMatch(/246\.174\.400.*250\.634\.400/);
+    await shot('pane-3-confirm.png');
+    await page.getByTestId('confirm-apply').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-errors"]')?.getAttribute('data-count') === '0');
+    expect(await page.getByTestId('verdict').textContent()).toBe('Siap dikirim');
+    expect(await grid('TW IV', 'N22').textContent()).toBe('250.634.400');
+    await shot('pane-4-after-fix.png');
+  });
+
+  test('"Batalkan" puts the original values back', async () => {
+    await page.getByTestId('undo').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-errors"]')?.getAttribute('data-count') === '36');
+    await page.getByRole('tab', { name: 'TW IV', exact: true }).click();
+    expect(await grid('TW IV', 'N22').textContent()).toBe('246.174.400');
+    expect(await page.getByTestId('verdict').textContent()).toBe('Belum siap');
+    await page.getByRole('tab', { name: 'TW III', exact: true }).click();
+    expect(await grid('TW III', 'O15').textContent()).toMatch(/^#+$/);
+    await shot('pane-5-after-undo.png');
+  });
+
+  test('findings grouped by rule; the report for the reviewer is written as a sheet', async () => {
+    await page.getByTestId('grouping').getByText('Aturan', { exact: true }).click();
+    await page.locator('[data-testid="finding-groups"][data-grouping="rule"]').waitFor();
+    await page.getByTestId('write-report').click();
+    await page.getByRole('tab', { name: 'Laporan Validasi', exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'Laporan Validasi', exact: true }).click();
+    await page.locator('table[data-sheet="Laporan Validasi"]').waitFor();
+    expect(await page.locator('table[data-sheet="Laporan Validasi"]').textContent()).toMatch(/Belum siap/);
+    await shot('pane-6-report.png');
+  });
+});

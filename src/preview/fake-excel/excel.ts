@@ -1099,6 +1099,13 @@ class FakeRange extends Obj implements RangeLike {
     return areas;
   }
 
+  getCellProperties(load: CellPropertiesLoad): FakeCellProperties {
+    this._ctx._session.requireApi('Range.getCellProperties', '1.9');
+    const result = new FakeCellProperties(this._ctx, this, load);
+    result._loadValue();
+    return result;
+  }
+
   getSpecialCellsOrNullObject(cellType: 'Formulas' | 'Constants' | 'Blanks' | 'Visible' | 'ConditionalFormats' | 'DataValidations'): RangeAreasLike {
     this._ctx._session.requireApi('Range.getSpecialCellsOrNullObject', '1.9');
     const areas = new FakeRangeAreas(this._ctx, this, (exec) => {
@@ -1603,3 +1610,59 @@ export function createFakeExcel(model: FakeWorkbookModel, opts: FakeExcelOptions
 }
 
 export { FakeExcelError } from './errors';
+
+type CellPropertiesLoad = Parameters<RangeLike['getCellProperties']>[0];
+
+/** The result of Range.getCellProperties: `value` (one entry per cell) is readable after a sync. */
+class FakeCellProperties extends Obj {
+  readonly _entity = 'CellPropertiesResult';
+
+  constructor(
+    ctx: Ctx,
+    private readonly range: FakeRange,
+    private readonly wanted: CellPropertiesLoad,
+  ) {
+    super(ctx, range);
+  }
+
+  protected _resolve(exec: Exec): unknown {
+    return this.range._ensure(exec);
+  }
+
+  _scalarNames(): readonly string[] {
+    return ['value'];
+  }
+
+  _readScalar(name: string, r: unknown, exec: Exec): unknown {
+    if (name !== 'value') return super._readScalar(name, r, exec);
+    const { sheet, area } = r as RangeRef;
+    const f = this.wanted.format?.font;
+    const rows: unknown[][] = [];
+    for (let row = area.top; row <= area.bottom; row++) {
+      const out: unknown[] = [];
+      for (let col = area.left; col <= area.right; col++) {
+        const font = cellFont(sheet, readCell(sheet, row, col));
+        const format: Record<string, unknown> = {};
+        if (f) {
+          const fo: Record<string, unknown> = {};
+          if (f.name) fo.name = font.name;
+          if (f.size) fo.size = font.size;
+          if (f.bold) fo.bold = font.bold;
+          format.font = fo;
+        }
+        if (this.wanted.format?.indentLevel) format.indentLevel = 0; // indentation is not modelled
+        out.push({ format });
+      }
+      rows.push(out);
+    }
+    return rows;
+  }
+
+  _loadValue(): void {
+    this._load('value');
+  }
+
+  get value(): ReturnType<RangeLike['getCellProperties']>['value'] {
+    return this._get('value');
+  }
+}
