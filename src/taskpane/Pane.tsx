@@ -1,165 +1,192 @@
-// The task pane "Periksa Sebelum Kirim": the verdict, the findings, and the repairs.
-// It talks to Excel only through the add-in adapter (src/addin), so the same component runs in
-// Excel and in the preview page (over the in-memory Excel).
+// The task pane "Periksa Sebelum Kirim": the verdict first, then what is still wrong and how to fix
+// it, the table as Capaian understood it, and the report for the reviewer. It talks to Excel only
+// through the add-in adapter (src/addin), so the same component runs in Excel and in the preview
+// page (over the in-memory Excel).
 import * as React from 'react';
 import {
-  Badge,
   Button,
-  Card,
-  Divider,
+  Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
-  Text,
+  Spinner,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
+  useId,
 } from '@fluentui/react-components';
-import type { Finding, WorkbookReport } from '../engine/types';
-import { langOf, strings } from '../addin/i18n';
-import { batalkan, hitungUlangCapaian, loadUndo, remainingFindings, scan, type AddinEnv } from '../addin/recalculate';
-import { selectCell } from '../addin/select';
+import type { AddinEnv } from '../addin/recalculate';
+import { FindingsView } from './FindingsView';
+import { IgnoredView } from './IgnoredView';
+import { allFindings, hasTable, isEmptyWorkbook, isOwnSheet } from './model';
+import { certainFixes, usePane } from './usePane';
+import { Verdict } from './Verdict';
+
+// Loaded when first needed, so that the pane's first script stays small: the table view (tree, menus,
+// dropdowns) when its tab opens, the confirmation when something is about to be written.
+const TableView = React.lazy(() => import('./TableView'));
+const ConfirmChangesDialog = React.lazy(() => import('./ConfirmChangesDialog'));
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
-  counts: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+  },
+  title: { margin: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
-  finding: { textAlign: 'left', justifyContent: 'flex-start', height: 'auto', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
-  findingText: { display: 'flex', flexDirection: 'column', gap: '2px', alignItems: 'flex-start', whiteSpace: 'normal' },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  tabs: { flexWrap: 'wrap' },
 });
 
 export interface PaneProps {
   env: AddinEnv;
-  /** Called after anything was written, so a host view (the preview grid) can refresh. */
+  /** Called after anything was written or selected, so a host view (the preview grid) can refresh. */
   onChanged?: () => void;
+  /** Clock (tests pass a fixed one). */
+  now?: () => Date;
 }
 
-type Busy = 'reading' | 'writing' | null;
+type Section = 'findings' | 'table' | 'ignored';
 
-function counts(findings: Finding[]) {
-  return {
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    notes: findings.filter((f) => f.severity === 'info').length,
-  };
-}
-
-export function CapaianPane({ env, onChanged }: PaneProps): React.ReactElement {
-  const t = strings(langOf(env.office.displayLanguage));
+export function CapaianPane({ env, onChanged, now }: PaneProps): React.ReactElement {
   const styles = useStyles();
-  const [report, setReport] = React.useState<WorkbookReport | null>(null);
-  const [busy, setBusy] = React.useState<Busy>('reading');
-  const [message, setMessage] = React.useState<string | null>(null);
-  const [canUndo, setCanUndo] = React.useState(false);
+  const pane = usePane(env, onChanged, now);
+  const { t, scan, busy, notice } = pane;
+  const [section, setSection] = React.useState<Section>('findings');
+  const tabId = useId('capaian-tab');
 
-  const refresh = React.useCallback(async () => {
-    setBusy('reading');
-    try {
-      const r = await scan(env);
-      setReport(r.report);
-      setCanUndo(!!loadUndo(env.office));
-    } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
-  }, [env]);
-
+  // Once the first check is shown, fetch the dialogs in the background: the first click does not wait.
+  const shown = scan !== null;
   React.useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (!shown) return undefined;
+    const timer = setTimeout(() => {
+      void import('./ConfirmChangesDialog');
+      void import('./IgnoreDialog');
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [shown]);
 
-  const all = report ? report.sheets.flatMap((s) => s.findings) : [];
-  const c = counts(all);
-  const certain = report ? report.sheets.flatMap((s) => s.fixes.filter((f) => f.certain)).length : 0;
-
-  const fixAll = async () => {
-    setBusy('writing');
-    try {
-      const r = await hitungUlangCapaian(env);
-      setMessage(r.message);
-      onChanged?.();
-    } finally {
-      setBusy(null);
-    }
-    await refresh();
-  };
-  const undo = async () => {
-    setBusy('writing');
-    try {
-      const r = await batalkan(env);
-      setMessage(r.message);
-      onChanged?.();
-    } finally {
-      setBusy(null);
-    }
-    await refresh();
-  };
-  const open = async (f: Finding) => {
-    if (!f.cell) return;
-    await selectCell(env.Excel, f.sheet, f.cell);
-    onChanged?.();
-  };
+  const report = scan?.report ?? null;
+  const findings = report ? allFindings(report) : [];
+  const certain = certainFixes(report).length;
+  const empty = scan ? isEmptyWorkbook(scan.read.snapshot) : false;
+  const tableFound = report ? hasTable(report) : false;
+  // Protected sheets that hold a table (a protected cover page does not matter).
+  const protectedSheets = scan ? scan.read.protectedSheets.filter((s) => !isOwnSheet(s) && scan.report.sheets.some((r) => r.name === s && r.layout)) : [];
+  const disabled = busy !== null;
+  const busyLabel = busy === 'reading' ? t.reading : busy === 'writing' ? t.writing : busy === 'report' ? t.writingReport : busy === 'saving' ? t.savingChoice : '';
 
   return (
-    <main className={styles.root} aria-busy={busy !== null}>
-      <Title3 as="h1">{t.paneTitle}</Title3>
-      {busy && (
-        <div role="status">
-          <Text>{busy === 'reading' ? t.reading : t.writing}</Text>
-          <ProgressBar />
-        </div>
-      )}
-      {report && (
-        <Card>
-          <Text as="h2" weight="semibold" size={500} data-testid="verdict">
-            {c.errors === 0 ? t.ready : t.notReady}
-          </Text>
-          <div className={styles.counts} data-testid="counts">
-            <Badge color="danger" appearance={c.errors ? 'filled' : 'outline'}>{`${t.errors}: ${c.errors}`}</Badge>
-            <Badge color="warning" appearance={c.warnings ? 'filled' : 'outline'}>{`${t.warnings}: ${c.warnings}`}</Badge>
-            <Badge color="informative" appearance="outline">{`${t.notes}: ${c.notes}`}</Badge>
-          </div>
-        </Card>
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy !== null || certain === 0} onClick={() => void fixAll()}>
-          {t.fixAll(certain)}
-        </Button>
-        <Button disabled={busy !== null || !canUndo} onClick={() => void undo()}>
-          {t.undo}
-        </Button>
-        <Button appearance="subtle" disabled={busy !== null} onClick={() => void refresh()}>
-          {t.recheck}
-        </Button>
+    <section className={styles.root} aria-label={t.paneLabel} aria-busy={busy !== null} data-testid="capaian-pane">
+      <Title3 as="h1" className={styles.title}>
+        {t.paneTitle}
+      </Title3>
+
+      <div role="status" aria-live="polite">
+        {busy && (
+          <Field label={busyLabel} data-testid="progress">
+            <ProgressBar thickness="large" />
+          </Field>
+        )}
       </div>
-      {message && (
-        <MessageBar intent="info" data-testid="message">
-          <MessageBarBody>{message}</MessageBarBody>
+
+      <div aria-live="polite">
+        {notice && (
+          <MessageBar layout="multiline" intent={notice.intent} data-testid="message">
+            <MessageBarBody data-testid="message-text">{notice.text}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" size="small" onClick={pane.dismissNotice}>
+                  {t.close}
+                </Button>
+              }
+            />
+          </MessageBar>
+        )}
+      </div>
+
+      {scan && empty && (
+        <MessageBar layout="multiline" intent="info" data-testid="state-empty">
+          <MessageBarBody>{t.emptyWorkbook}</MessageBarBody>
         </MessageBar>
       )}
-      <Divider />
-      <Text as="h2" weight="semibold">
-        {t.findingsTitle}
-      </Text>
-      {report && all.length === 0 && <Text>{t.noFindings}</Text>}
-      <ul className={styles.list} aria-label={t.findingsTitle}>
-        {report &&
-          remainingFindings(report, []).map((f, i) => (
-            <li key={`${f.sheet}!${f.cell}!${f.rule}!${i}`}>
-              <Button className={styles.finding} appearance="subtle" onClick={() => void open(f)} data-finding={`${f.sheet}!${f.cell ?? ''}`}>
-                <span className={styles.findingText}>
-                  <span className={styles.cell}>
-                    {f.cell ? t.cellLabel(f.sheet, f.cell) : f.sheet} · {f.rule}
-                  </span>
-                  <span>{langOf(env.office.displayLanguage) === 'en' ? f.messageEn : f.message}</span>
-                </span>
-              </Button>
-            </li>
-          ))}
-      </ul>
-    </main>
+      {scan && !empty && !tableFound && (
+        <MessageBar layout="multiline" intent="warning" data-testid="state-no-table">
+          <MessageBarBody>
+            {t.noTable} {t.noTableHint}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {protectedSheets.length > 0 && (
+        <MessageBar layout="multiline" intent="warning" data-testid="protected-notice">
+          <MessageBarBody>{t.protectedNotice(protectedSheets)}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {report && tableFound && <Verdict report={report} t={t} />}
+
+      <div className={styles.actions} role="group" aria-label={t.actionsLabel}>
+        {tableFound && (
+          <Button appearance="primary" disabled={disabled || certain === 0} onClick={pane.askFixAll} data-testid="fix-all">
+            {t.fixAll(certain)}
+          </Button>
+        )}
+        <Button disabled={disabled || !pane.canUndo} onClick={() => void pane.undo()} data-testid="undo">
+          {t.undo}
+        </Button>
+        <Button disabled={disabled} onClick={() => void pane.refresh()} data-testid="recheck">
+          {t.recheck}
+        </Button>
+        {tableFound && (
+          <Button disabled={disabled} onClick={() => void pane.writeReport()} data-testid="write-report">
+            {t.reportButton}
+          </Button>
+        )}
+      </div>
+
+      {scan && !empty && (
+        <>
+          <TabList
+            className={styles.tabs}
+            selectedValue={section}
+            onTabSelect={(_, d) => setSection(d.value as Section)}
+            aria-label={t.sectionsLabel}
+            size="small"
+          >
+            <Tab value="findings" id={`${tabId}-findings`}>
+              {t.tabFindings}
+            </Tab>
+            <Tab value="table" id={`${tabId}-table`}>
+              {t.tabTable}
+            </Tab>
+            <Tab value="ignored" id={`${tabId}-ignored`}>
+              {t.tabIgnored(pane.ignored.filter((g) => !isOwnSheet(g.sheet)).length)}
+            </Tab>
+          </TabList>
+          <div role="tabpanel" aria-labelledby={`${tabId}-${section}`}>
+            {section === 'findings' && report && <FindingsView pane={pane} report={report} findings={findings} />}
+            {section === 'table' && report && (
+              <React.Suspense fallback={<Spinner size="small" label={t.reading} />}>
+                <TableView pane={pane} report={report} snapshot={scan.read.snapshot} />
+              </React.Suspense>
+            )}
+            {section === 'ignored' && <IgnoredView pane={pane} />}
+          </div>
+        </>
+      )}
+
+      {pane.pending && (
+        <React.Suspense fallback={null}>
+          <ConfirmChangesDialog pane={pane} protectedSheets={protectedSheets} />
+        </React.Suspense>
+      )}
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 // What the pane shows, computed from the engine's report: counts, the verdict, findings grouped by
 // program or by rule, the fix that belongs to a finding, values formatted the Indonesian way.
 // Pure functions (no React, no office-js), shared by the pane and the report sheet.
-import { columnLetter, parseAddress } from '../engine/a1';
+import { columnLetter } from '../engine/a1';
 import { Grid } from '../engine/grid';
 import { indicatorCapaian, parseRange, polarityOf, predikat } from '../engine/indicators';
 import { RULES, ruleMeta } from '../engine/rules/catalogue';
@@ -13,46 +13,20 @@ import type {
   IndicatorRow,
   Layout,
   Polarity,
-  ReportValue,
-  Severity,
   SheetReport,
   SheetSnapshot,
   WorkbookReport,
   WorkbookSnapshot,
 } from '../engine/types';
 import type { Lang } from '../addin/i18n';
-import { LOG_SHEET } from '../addin/write';
+import { cellPosition, countFindings, formatValue, isOwnSheet, sortFindings, type Counts } from '../addin/report-sheet';
 
-/** The sheet the validation report is written to (src/addin/report-sheet.ts). */
-export const REPORT_SHEET = 'Laporan Validasi';
-
-/** Sheets Capaian writes itself: never checked, never counted. */
-export const OWN_SHEETS: readonly string[] = [LOG_SHEET, REPORT_SHEET];
-
-export function isOwnSheet(name: string): boolean {
-  const lower = name.toLowerCase();
-  return OWN_SHEETS.some((s) => s.toLowerCase() === lower);
-}
+export { countFindings, formatValue, isOwnSheet, sortFindings, type Counts };
+export { REPORT_SHEET, OWN_SHEETS } from '../addin/report-sheet';
 
 /** The report without the sheets Capaian writes itself. */
 export function withoutOwnSheets(report: WorkbookReport): WorkbookReport {
   return { ...report, sheets: report.sheets.filter((s) => !isOwnSheet(s.name)) };
-}
-
-export interface Counts {
-  errors: number;
-  warnings: number;
-  notes: number;
-}
-
-export function countFindings(findings: readonly Finding[]): Counts {
-  const c: Counts = { errors: 0, warnings: 0, notes: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') c.errors++;
-    else if (f.severity === 'warning') c.warnings++;
-    else c.notes++;
-  }
-  return c;
 }
 
 export function allFindings(report: WorkbookReport): Finding[] {
@@ -73,24 +47,6 @@ export function isEmptyWorkbook(snapshot: WorkbookSnapshot): boolean {
 
 export function hasTable(report: WorkbookReport): boolean {
   return report.sheets.some((s) => !!s.layout);
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function position(f: Finding): { row: number; col: number } {
-  const p = f.cell ? parseAddress(f.cell) : null;
-  return p ?? { row: -1, col: -1 };
-}
-
-/** Errors first, then warnings, then notes; within a severity, in sheet order. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => {
-    const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-    if (s) return s;
-    const pa = position(a);
-    const pb = position(b);
-    return pa.row - pb.row || pa.col - pb.col;
-  });
 }
 
 /** A stable key for a finding (sheet, cell, rule). */
@@ -124,9 +80,13 @@ export function flattenTree(programs: readonly BudgetRow[]): BudgetRow[] {
 /**
  * Findings grouped by the program whose rows hold their cell (a program spans from its row to the
  * row before the next program; the last one to the end of the table). Findings before the first
- * program, outside the table or without a cell form one group per sheet.
+ * program, outside the table or without a cell form one group per sheet. Groups of notes only come last.
  */
-export function groupByProgram(report: WorkbookReport, findings: readonly Finding[], labels: { sheetLevel: (sheet: string) => string }): FindingGroup[] {
+export function groupByProgram(
+  report: WorkbookReport,
+  findings: readonly Finding[],
+  labels: { sheetLevel: (sheet: string) => string; unnamedRow: (row: number) => string },
+): FindingGroup[] {
   const groups: FindingGroup[] = [];
   for (const sheet of report.sheets) {
     const mine = findings.filter((f) => f.sheet === sheet.name);
@@ -136,7 +96,7 @@ export function groupByProgram(report: WorkbookReport, findings: readonly Findin
     const buckets = new Map<number, Finding[]>();
     const rest: Finding[] = [];
     for (const f of mine) {
-      const { row } = position(f);
+      const { row } = cellPosition(f.cell);
       let i = -1;
       if (row >= 0 && row <= last) for (let j = 0; j < programs.length && programs[j].row <= row; j++) i = j;
       if (i < 0) rest.push(f);
@@ -145,11 +105,13 @@ export function groupByProgram(report: WorkbookReport, findings: readonly Findin
     programs.forEach((p, i) => {
       const list = buckets.get(i);
       if (!list) return;
-      groups.push({ key: `${sheet.name}#${p.row}`, title: `${sheet.name} · ${p.nama || columnLetter(0) + (p.row + 1)}`, findings: sortFindings(list), counts: countFindings(list) });
+      groups.push({ key: `${sheet.name}#${p.row}`, title: `${sheet.name} · ${p.nama || labels.unnamedRow(p.row + 1)}`, findings: sortFindings(list), counts: countFindings(list) });
     });
     if (rest.length) groups.push({ key: `${sheet.name}#sheet`, title: labels.sheetLevel(sheet.name), findings: sortFindings(rest), counts: countFindings(rest) });
   }
-  return groups;
+  // Groups holding only notes (a cover sheet without a table, a changed target) come last.
+  const onlyNotes = (g: FindingGroup) => g.counts.errors + g.counts.warnings === 0;
+  return [...groups.filter((g) => !onlyNotes(g)), ...groups.filter(onlyNotes)];
 }
 
 /** Findings grouped by rule, in the catalogue's order. */
@@ -160,8 +122,8 @@ export function groupByRule(findings: readonly Finding[], lang: Lang): FindingGr
     if (!list.length) continue;
     const sorted = [...list].sort((a, b) => {
       if (a.sheet !== b.sheet) return 0;
-      const pa = position(a);
-      const pb = position(b);
+      const pa = cellPosition(a.cell);
+      const pb = cellPosition(b.cell);
       return pa.row - pb.row || pa.col - pb.col;
     });
     groups.push({ key: rule.id, title: rule.title[lang], findings: sorted, counts: countFindings(list) });
@@ -192,19 +154,6 @@ export function fixForFinding(sheet: SheetReport | undefined, f: Finding): Fix |
 }
 
 const ID_NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-const ID_NUMBER_PRECISE = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 });
-
-/** A value as Indonesians write it: 250.634.400, 98,53; texts as they are; "—" for nothing. */
-export function formatValue(v: ReportValue | undefined, lang: Lang): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'number') {
-    const s = ID_NUMBER.format(v);
-    // Keep small fractions visible (0,0039 is not 0).
-    return s === '0' && v !== 0 ? ID_NUMBER_PRECISE.format(v) : s;
-  }
-  if (typeof v === 'boolean') return lang === 'en' ? (v ? 'TRUE' : 'FALSE') : v ? 'BENAR' : 'SALAH';
-  return v;
-}
 
 export function formatPercent(v: number | null): string {
   return v === null ? '-' : `${ID_NUMBER.format(v)} %`;
@@ -307,6 +256,6 @@ export function indicatorViews(sheet: SheetReport, snapshot: SheetSnapshot | und
 /** Rows whose level the engine could not settle (from its ambiguous-level findings). */
 export function uncertainRows(sheet: SheetReport): Set<number> {
   const rows = new Set<number>();
-  for (const f of sheet.findings) if (f.rule === 'ambiguous-level' && f.cell) rows.add(position(f).row);
+  for (const f of sheet.findings) if (f.rule === 'ambiguous-level' && f.cell) rows.add(cellPosition(f.cell).row);
   return rows;
 }
