@@ -51,7 +51,8 @@ const useStyles = makeStyles({
   dropdown: { minWidth: 0, width: '100%' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
   indicator: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
-  aside: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  aside: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  band: { whiteSpace: 'nowrap', flexShrink: 0 },
   name: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   node: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS, minWidth: 0 },
 });
@@ -225,7 +226,7 @@ function BudgetNode({ pane, sheet, row, uncertain }: { pane: PaneController; she
           <span className={styles.aside}>
             <Text size={200}>{`${t.capaianLabel} ${formatPercent(capaian)}`}</Text>
             {band && (
-              <Badge size="small" appearance="tint" color={bandColor(capaian)}>
+              <Badge size="small" appearance="tint" color={bandColor(capaian)} className={styles.band}>
                 {band}
               </Badge>
             )}
@@ -305,7 +306,7 @@ function Indicators({ pane, sheet, snapshot }: { pane: PaneController; sheet: Sh
             <span className={styles.aside}>
               <Text size={200}>{`${t.capaianLabel}: ${formatPercent(v.capaian)}`}</Text>
               {band && (
-                <Badge size="small" appearance="tint" color={bandColor(v.capaian)}>
+                <Badge size="small" appearance="tint" color={bandColor(v.capaian)} className={styles.band}>
                   {band}
                 </Badge>
               )}

@@ -156,7 +156,7 @@ export function fixForFinding(sheet: SheetReport | undefined, f: Finding): Fix |
 const ID_NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 
 export function formatPercent(v: number | null): string {
-  return v === null ? '-' : `${ID_NUMBER.format(v)} %`;
+  return v === null ? '-' : `${ID_NUMBER.format(v)}\u00a0%`; // no line break before the %
 }
 
 // ---------------------------------------------------------------------------

@@ -118,7 +118,7 @@ describe('the table as understood', () => {
       ['10', 'subKegiatan'],
     ]);
     expect(items[0].textContent).toContain('PROGRAM PENUNJANG URUSAN');
-    expect(items[0].textContent).toContain('Capaian 50 %');
+    expect(items[0].textContent).toContain('Capaian 50\u00a0%');
     expect(items[0].textContent).toContain('Sangat Rendah');
     // Collapsible: the program's branch closes.
     const program = within(tree).getAllByRole('treeitem')[0];
@@ -148,7 +148,7 @@ describe('the table as understood', () => {
     const sheetItem = await openTableTab();
     const indicator = within(sheetItem).getByTestId('indicator');
     expect(indicator.getAttribute('data-polarity')).toBe('higher');
-    expect(indicator.textContent).toContain('Capaian: 80 %');
+    expect(indicator.textContent).toContain('Capaian: 80\u00a0%');
     expect(indicator.textContent).toContain('Tinggi');
     const polarity = within(indicator).getByRole('combobox', { name: 'Arah indikator "Persentase layanan" (baris 7)' });
     expect(polarity.textContent).toBe('Lebih tinggi lebih baik');
