@@ -44,7 +44,6 @@ export const STRINGS = {
 
     // The task pane "Periksa Sebelum Kirim".
     paneLabel: 'Panel Periksa Sebelum Kirim',
-    analysing: 'Memeriksa tabel…',
     writingReport: 'Menulis laporan…',
     savingChoice: 'Menyimpan pilihan…',
     scanFailed: (msg: string) => `Buku kerja tidak dapat dibaca. (${msg})`,
@@ -75,7 +74,6 @@ export const STRINGS = {
     groupCount: (n: number) => `${n} temuan`,
     foundLabel: 'Ditemukan',
     expectedLabel: 'Seharusnya',
-    selectCellHint: 'Klik untuk memilih selnya di lembar kerja.',
     fixOne: 'Perbaiki',
     fixOneLabel: (place: string) => `Perbaiki ${place}`,
     ignore: 'Abaikan',
@@ -209,7 +207,6 @@ export const STRINGS = {
 
     // The task pane "Periksa Sebelum Kirim".
     paneLabel: 'Check Before Sending pane',
-    analysing: 'Checking the table…',
     writingReport: 'Writing the report…',
     savingChoice: 'Saving your choice…',
     scanFailed: (msg: string) => `The workbook could not be read. (${msg})`,
@@ -240,7 +237,6 @@ export const STRINGS = {
     groupCount: (n: number) => `${n} ${plural(n, 'finding', 'findings')}`,
     foundLabel: 'Found',
     expectedLabel: 'Expected',
-    selectCellHint: 'Click to select its cell in the worksheet.',
     fixOne: 'Fix',
     fixOneLabel: (place: string) => `Fix ${place}`,
     ignore: 'Ignore',
