@@ -27,6 +27,14 @@ export async function openXlsx(data: ArrayBuffer): Promise<OpenedWorkbook> {
   return { workbook, original, model };
 }
 
+const VERTICAL: Record<string, 'top' | 'middle' | 'bottom' | 'justify' | 'distributed'> = {
+  Top: 'top',
+  Center: 'middle',
+  Bottom: 'bottom',
+  Justify: 'justify',
+  Distributed: 'distributed',
+};
+
 /** Writes the model's current state into the opened workbook (only what changed) and returns the .xlsx bytes. */
 export async function saveXlsx(opened: OpenedWorkbook): Promise<ArrayBuffer> {
   const { workbook, original, model } = opened;
@@ -49,6 +57,31 @@ export async function saveXlsx(opened: OpenedWorkbook): Promise<ArrayBuffer> {
         else cell.value = a?.value ?? null;
         if (a?.numberFormat && a.numberFormat !== 'General') cell.numFmt = a.numberFormat;
       }
+    }
+    // Print settings and wrapping set by the add-in (the reviewer's report is laid out for A4).
+    const fakeSheet = model.sheets.find((x) => x.name === sheet.name);
+    if (fakeSheet?.pageLayout) {
+      const pl = fakeSheet.pageLayout;
+      const paper: Record<string, number> = { Letter: 1, Legal: 5, A3: 8, A4: 9, A5: 11 };
+      ws.pageSetup.paperSize = paper[pl.paperSize] as ExcelJS.PageSetup['paperSize'];
+      ws.pageSetup.orientation = pl.orientation === 'Landscape' ? 'landscape' : 'portrait';
+      if (pl.zoom.horizontalFitToPages !== undefined || pl.zoom.verticalFitToPages !== undefined) {
+        ws.pageSetup.fitToPage = true;
+        ws.pageSetup.fitToWidth = pl.zoom.horizontalFitToPages ?? 0;
+        ws.pageSetup.fitToHeight = pl.zoom.verticalFitToPages ?? 0;
+      } else if (pl.zoom.scale) ws.pageSetup.scale = pl.zoom.scale;
+      ws.pageSetup.showGridLines = pl.printGridlines;
+    }
+    for (const [key, cell] of fakeSheet?.cells ?? []) {
+      if (!cell.wrapText && !cell.verticalAlignment) continue;
+      const [r, c] = key.split(',').map(Number);
+      const x = ws.getRow(r + 1).getCell(c + 1);
+      if (x.isMerged && x.master !== x) continue;
+      x.alignment = {
+        ...x.alignment,
+        wrapText: !!cell.wrapText,
+        ...(cell.verticalAlignment ? { vertical: VERTICAL[cell.verticalAlignment] } : {}),
+      };
     }
     sheet.columnWidths?.forEach((w, c) => {
       if (w === undefined) return;

@@ -165,5 +165,38 @@ describe('Periksa Sebelum Kirim', () => {
     await page.locator('table[data-sheet="Laporan Validasi"]').waitFor();
     expect(await page.locator('table[data-sheet="Laporan Validasi"]').textContent()).toMatch(/Belum siap/);
     await shot('pane-6-report.png');
+    // Saved from the preview, the report keeps its A4 print layout.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simpan sebagai .xlsx' }).click()]);
+    const file = path.join(profile, 'report.xlsx');
+    await download.saveAs(file);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const report = wb.getWorksheet('Laporan Validasi')!;
+    expect(report.pageSetup.paperSize).toBe(9); // A4
+    expect(report.pageSetup.fitToWidth).toBe(1);
+  });
+
+  test('"Abaikan" with a reason: the finding leaves the list and is kept, with its reason, under Diabaikan', async () => {
+    const item = page.locator('[data-testid="finding"][data-cell="TW I!M72"][data-rule="missing-name"]');
+    await item.getByTestId('finding-ignore').click();
+    await page.getByTestId('ignore-reason').fill('Nama sub kegiatan menyusul dari Bappeda');
+    await page.getByTestId('confirm-ignore').click();
+    await item.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /^Diabaikan \(1\)/ }).click();
+    const ignored = page.locator('[data-testid="ignored"][data-cell="TW I!M72"]');
+    await ignored.waitFor();
+    expect(await ignored.textContent()).toMatch(/menyusul dari Bappeda/);
+    await shot('pane-7-ignored.png');
+  });
+
+  test('"Tabel yang dipahami" shows the columns taken and the budget tree', async () => {
+    await page.getByRole('tab', { name: 'Tabel yang dipahami' }).click();
+    await page.getByTestId('table-view').waitFor();
+    const sheets = await page.getByTestId('table-sheet').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')));
+    expect(sheets).toEqual(expect.arrayContaining(['TW I', 'TW II', 'TW III', 'TW IV']));
+    await page.getByTestId('budget-tree').first().waitFor();
+    expect(await page.getByTestId('tree-item').count()).toBeGreaterThan(10);
+    await shot('pane-8-table.png');
   });
 });
