@@ -1,14 +1,13 @@
 // Settles the amounts of the budget tree: recovers lost numbers (#####, errors) where the
 // balance rules determine them, then repairs parent totals from what was typed into the leaves.
 import type { Solution, SolvedChange } from './context';
-import { formatIdNumber } from './numfmt';
+import { rp } from './rules/util';
 import { AMOUNT_KEYS, type AmountKey, amountOf } from './tree';
 import type { BudgetRow } from './types';
 
 const TOLERANCE = 0.5;
 const near = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE;
 const KAS: AmountKey[] = ['kas1', 'kas2', 'kas3', 'kas4'];
-const rp = (n: number) => `Rp ${formatIdNumber(n, Number.isInteger(n) ? 0 : 2)}`;
 
 export const KEY_LABEL: Record<AmountKey, { id: string; en: string }> = {
   pagu: { id: 'pagu', en: 'pagu' },
