@@ -199,4 +199,52 @@ describe('Periksa Sebelum Kirim', () => {
     expect(await page.getByTestId('tree-item').count()).toBeGreaterThan(10);
     await shot('pane-8-table.png');
   });
+
+  test('an indicator\'s polarity chosen in the pane is saved in the workbook and changes its capaian check', async () => {
+    // TW I is already open in the table view (the first quarter sheet); its first indicator is on row 8.
+    const tw1 = page.locator('[data-testid="table-sheet"][data-sheet="TW I"]');
+    const indicator = tw1.locator('[data-testid="indicator"][data-row="8"]');
+    await indicator.waitFor();
+    expect(await indicator.getAttribute('data-polarity')).toBe('higher');
+    await indicator.getByTestId('polarity').click();
+    await page.getByRole('option', { name: 'Lebih rendah lebih baik (2×target−realisasi)' }).click();
+    await page.locator('[data-testid="table-sheet"][data-sheet="TW I"] [data-testid="indicator"][data-row="8"][data-polarity="lower"]').waitFor();
+    // (2 × 0,39 − (−0,89)) / 0,39 × 100 = 428,21 %, not the stated −228,21 %: now an error on TW I!L8
+    await page.getByRole('tab', { name: 'Temuan' }).click();
+    await page.locator('[data-testid="finding"][data-cell="TW I!L8"][data-rule="indicator-capaian-mismatch"]').waitFor();
+    await shot('pane-9-polarity.png');
+  });
+
+  test('"Perbaiki" on one finding writes only that repair', async () => {
+    const item = page.locator('[data-testid="finding"][data-cell="TW IV!S35"][data-rule="rollup-mismatch"]');
+    await item.getByTestId('finding-fix').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('change').count()).toBe(1);
+    await page.getByTestId('confirm-apply').click();
+    await item.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'TW IV', exact: true }).click();
+    expect(await grid('TW IV', 'S35').textContent()).toBe('119.183.704');
+    expect(await grid('TW IV', 'N22').textContent()).toBe('246.174.400'); // untouched
+  });
+
+  test('usable by keyboard, and fits panes 320 to 450 px wide', async () => {
+    await page.getByTestId('fix-all').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('confirm-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    for (const width of [320, 450]) {
+      await page.evaluate((w) => {
+        const body = document.querySelector('aside[aria-label="Panel tugas"]')!.parentElement as HTMLElement;
+        body.style.gridTemplateColumns = `minmax(0, 1fr) ${w}px`;
+      }, width);
+      const overflow = await page.evaluate(() => {
+        const pane = document.querySelector('[data-testid="capaian-pane"]') as HTMLElement;
+        return pane.scrollWidth - pane.clientWidth;
+      });
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot(`pane-10-width-${width}.png`);
+    }
+  });
 });
