@@ -5,7 +5,7 @@
 // - keeps its own record of each cell it changes (value, formula, number format, column width) so
 //   "Batalkan" restores it exactly, and rolls the batch back itself if Excel fails midway;
 // - appends every change to the sheet "Log Capaian" as plain values.
-import { columnIndex, parseAddress } from '../engine/a1';
+import { parseAddress } from '../engine/a1';
 import type { Cell, Fix, RuleId, WorkbookSnapshot } from '../engine/types';
 import type { CellScalar, ExcelLike, OfficeContextLike, RangeLike, RequestContextLike, WorksheetLike } from './excel-like';
 import { supports } from './read';
@@ -286,9 +286,4 @@ export async function restore(excel: ExcelLike, entries: UndoEntry[], checkChang
     await ctx.sync();
   });
   return { restored, changedSince };
-}
-
-/** Column letters used by width entries, as indices (for callers that show them). */
-export function widthColumns(entries: UndoEntry[]): number[] {
-  return entries.filter((e) => e.kind === 'columnWidth').map((e) => columnIndex(e.cell));
 }

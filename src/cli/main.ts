@@ -17,6 +17,7 @@ import type {
 } from '../engine/types';
 import { CapaianFileError, loadWorkbook, readCapaianSettings, snapshotFromWorkbook } from '../xlsx/read';
 import { applyFixes, assertNotSameFile, saveWorkbook } from '../xlsx/write';
+import { IGNORED_SETTING, OPTIONS_SETTING, isIgnored, type IgnoredFinding } from '../addin/settings';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -309,7 +310,7 @@ function analyzeFile(wb: ExcelJS.Workbook, snapshot: WorkbookSnapshot, wanted: s
   }
   // Choices made in the add-in travel with the file: the CLI honours them too.
   const saved = readCapaianSettings(wb);
-  const choices = (saved['capaian.options'] ?? {}) as Pick<AnalyzeOptions, 'columnOverrides' | 'polarity' | 'levels'>;
+  const choices = (saved[OPTIONS_SETTING] ?? {}) as Pick<AnalyzeOptions, 'columnOverrides' | 'polarity' | 'levels'>;
   const options: AnalyzeOptions = {
     columnOverrides: choices.columnOverrides,
     polarity: choices.polarity,
@@ -317,11 +318,8 @@ function analyzeFile(wb: ExcelJS.Workbook, snapshot: WorkbookSnapshot, wanted: s
     ...(wanted.length > 0 ? { sheets: wanted } : {}),
   };
   const report = analyzeWorkbook(snapshot, options);
-  const ignored = Array.isArray(saved['capaian.ignored']) ? (saved['capaian.ignored'] as { sheet: string; cell: string | null; rule: string }[]) : [];
-  if (ignored.length) {
-    for (const s of report.sheets)
-      s.findings = s.findings.filter((f) => !ignored.some((i) => i.sheet === f.sheet && i.rule === f.rule && (i.cell ?? null) === (f.cell ?? null)));
-  }
+  const ignored = Array.isArray(saved[IGNORED_SETTING]) ? (saved[IGNORED_SETTING] as IgnoredFinding[]) : [];
+  if (ignored.length) for (const s of report.sheets) s.findings = s.findings.filter((f) => !isIgnored(f, ignored));
   const sheets = wanted.length > 0 ? report.sheets.filter((s) => wanted.includes(s.name)) : report.sheets;
   if (sheets.length === 0 || sheets.every((s) => s.layout === null)) {
     const scope = wanted.length > 0 ? 'di lembar yang dipilih' : 'di lembar mana pun';

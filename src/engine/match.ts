@@ -17,14 +17,6 @@ function similarity(ta: Set<string>, tb: Set<string>): number {
   return shared / Math.min(ta.size, tb.size);
 }
 
-/** Similarity of two names, 0..1. */
-export function nameSimilarity(a: string, b: string): number {
-  const ta = tokens(a);
-  const tb = tokens(b);
-  if (ta.size === 0 || tb.size === 0) return normalize(a) === normalize(b) ? 1 : 0;
-  return similarity(ta, tb);
-}
-
 /** How many fuzzy candidates a row is compared with at most (keeps big sheets linear). */
 const MAX_CANDIDATES = 200;
 

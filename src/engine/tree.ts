@@ -86,22 +86,6 @@ const TOLERANCE = 0.5;
 const near = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE;
 const val = (a: Amount) => a.value ?? 0;
 
-/** How well a head row is the sum of the given rows: matching non-zero columns, 0..1, and count. */
-export function balance(head: BudgetRow, children: BudgetRow[]): { matched: number; compared: number } {
-  let matched = 0;
-  let compared = 0;
-  for (const key of AMOUNT_KEYS) {
-    const h = amountOf(head, key);
-    const sum = children.reduce((s, ch) => s + val(amountOf(ch, key)), 0);
-    if (h.value === null && sum === 0) continue;
-    if (h.source === 'hash' || h.source === 'error') continue;
-    if ((h.value ?? 0) === 0 && sum === 0) continue;
-    compared++;
-    if (near(val(h), sum)) matched++;
-  }
-  return { matched, compared };
-}
-
 /** Prefix sums of each amount column over rows[from..to). */
 function prefixSums(rows: BudgetRow[], from: number, to: number): number[][] {
   return AMOUNT_KEYS.map((key) => {
@@ -224,7 +208,6 @@ export function buildTree(rows: BudgetRow[], chosen?: ReadonlyMap<number, Level>
       r.levelBy = 'name';
     }
   }
-  const byKode = rows.every((r) => r.levelBy === 'kode' || !r.kode) && rows.some((r) => r.levelBy === 'kode');
 
   // 3. Split into program sections; rows before the first program form a section without head.
   const sections: { head: BudgetRow | null; body: BudgetRow[] }[] = [];
@@ -245,7 +228,7 @@ export function buildTree(rows: BudgetRow[], chosen?: ReadonlyMap<number, Level>
       placeWithoutPrograms(s.body, programs, ambiguous);
       continue;
     }
-    placeSection(s.head, s.body, ambiguous, byKode);
+    placeSection(s.head, s.body, ambiguous);
   }
   for (const r of rows) if (!r.level && !ambiguous.includes(r)) ambiguous.push(r);
   return { programs, ambiguous };
@@ -256,7 +239,7 @@ function attach(parent: BudgetRow, child: BudgetRow) {
   parent.children.push(child);
 }
 
-function placeSection(head: BudgetRow | null, body: BudgetRow[], ambiguous: BudgetRow[], byKode: boolean) {
+function placeSection(head: BudgetRow | null, body: BudgetRow[], ambiguous: BudgetRow[]) {
   if (body.length === 0) return;
   // With codes, parents come from the code prefix.
   if (body.every((r) => r.levelBy === 'kode')) {
@@ -273,7 +256,6 @@ function placeSection(head: BudgetRow | null, body: BudgetRow[], ambiguous: Budg
     }
     return;
   }
-  void byKode;
   // Balance: kegiatan = sum of the sub kegiatan that follow it.
   const p = partitionLeafGroups(body, 0, body.length);
   let heads = new Set(p.heads);
@@ -371,7 +353,7 @@ function placeWithoutPrograms(body: BudgetRow[], programs: BudgetRow[], ambiguou
     head.level = 'program';
     head.levelBy = 'balance';
     programs.push(head);
-    placeSection(head, body.slice(i + 1, end), ambiguous, false);
+    placeSection(head, body.slice(i + 1, end), ambiguous);
     i = end;
   }
 }

@@ -2,7 +2,7 @@
 import type { SheetContext } from '../context';
 import { equalAtPrecision, isPercentFormat, roundTo } from '../numbers';
 import type { SheetRule } from './rule';
-import { addr, afterFixes, columnNumberFormat, evaluatesTo, pct, rowLabel, rp } from './util';
+import { addr, capaianNumberFormat, columnNumberFormat, evaluatesTo, pct, rowLabel, rp } from './util';
 import { columnLetter } from '../a1';
 import type { CellWrite } from '../types';
 
@@ -87,9 +87,7 @@ function capaianWrite(
     return { value, formula: `=IF(${P}=0,"-",${R}/${P}${percentFormat ? '' : '*100'})` };
   }
   if (typeof value === 'number' && (typeof cell?.value !== 'number' || !cell.numberFormat || cell.numberFormat === 'General' || cell.numberFormat === '@')) {
-    const fallback = percentFormat ? `0.${'0'.repeat(decimals)}%` : `0.${'0'.repeat(Math.max(decimals, 2))}`;
-    return { value, numberFormat: columnFormat && isPercentFormat(columnFormat) === percentFormat ? columnFormat : fallback };
+    return { value, numberFormat: capaianNumberFormat(columnFormat, percentFormat, decimals) };
   }
-  void afterFixes;
   return { value };
 }

@@ -2,7 +2,6 @@
 import type { SheetContext } from '../context';
 import type { SheetRule } from './rule';
 import { addr, amountWrite, rp } from './util';
-import { AMOUNT_KEYS } from '../tree';
 import { KEY_COLUMN } from './util';
 
 const EXPLAIN: Record<string, string> = {
@@ -59,6 +58,5 @@ export const formulaError: SheetRule = {
         certain: ch.certain,
       });
     }
-    void AMOUNT_KEYS;
   },
 };

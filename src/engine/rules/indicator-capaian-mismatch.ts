@@ -5,7 +5,7 @@ import { indicatorCapaian, parseRange, polarityOf } from '../indicators';
 import { equalAtPrecision, isPercentFormat, roundTo } from '../numbers';
 import type { CellWrite, IndicatorRow, Polarity } from '../types';
 import type { SheetRule } from './rule';
-import { addr, columnNumberFormat, evaluatesTo, pct, textAt } from './util';
+import { addr, capaianNumberFormat, columnNumberFormat, evaluatesTo, pct, textAt } from './util';
 
 const POLARITY_LABEL: Record<Polarity, { id: string; en: string }> = {
   higher: { id: 'semakin tinggi semakin baik', en: 'higher is better' },
@@ -99,8 +99,7 @@ function indicatorWrite(
     }
   }
   if (typeof cell?.value !== 'number' || !cell.numberFormat || cell.numberFormat === 'General' || cell.numberFormat === '@') {
-    const fallback = percentFormat ? `0.${'0'.repeat(decimals)}%` : `0.${'0'.repeat(Math.max(decimals, 2))}`;
-    return { value, numberFormat: columnFormat && isPercentFormat(columnFormat) === percentFormat ? columnFormat : fallback };
+    return { value, numberFormat: capaianNumberFormat(columnFormat, percentFormat, decimals) };
   }
   return { value };
 }

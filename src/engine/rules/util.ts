@@ -3,7 +3,8 @@ import { address, columnLetter } from '../a1';
 import type { SheetContext } from '../context';
 import { cellText } from '../grid';
 import { formatIdNumber } from '../numfmt';
-import { isPercentFormat, roundTo } from '../numbers';
+import { equalAtPrecision, isPercentFormat, roundTo } from '../numbers';
+import { evaluateFormula } from '../formula';
 import type { AmountKey } from '../tree';
 import type { BudgetRow, CellWrite, ColumnRole, ReportValue } from '../types';
 
@@ -52,13 +53,6 @@ export function rowLabel(r: BudgetRow): { id: string; en: string } {
   }
 }
 
-/** The raw value a cell holds now, for reports. */
-export function currentValue(ctx: SheetContext, row: number, col: number): ReportValue {
-  const c = ctx.grid.cell(row, col);
-  if (!c || c.value === null) return null;
-  return c.value;
-}
-
 /** The number format most used by numbers in a column of the table (for cells that were empty or text). */
 export function columnNumberFormat(ctx: SheetContext, col: number, fallback: string): string {
   const counts = new Map<string, number>();
@@ -79,6 +73,15 @@ export function formatForDecimals(decimals: number | undefined, percent = false)
   const d = decimals ?? 0;
   const frac = d > 0 ? `.${'0'.repeat(d)}` : '';
   return percent ? `0${frac}%` : `#,##0${frac}`;
+}
+
+/**
+ * The number format for a capaian written into a cell that held no number: the column's own format
+ * when it is of the same kind (percent or not), else one showing `decimals` decimals.
+ */
+export function capaianNumberFormat(columnFormat: string, percentFormat: boolean, decimals: number): string {
+  if (columnFormat && isPercentFormat(columnFormat) === percentFormat) return columnFormat;
+  return percentFormat ? `0.${'0'.repeat(decimals)}%` : `0.${'0'.repeat(Math.max(decimals, 2))}`;
 }
 
 /**
@@ -108,10 +111,6 @@ export function sumFormula(col: number, rows: number[]): string {
   return `=SUM(${sorted.map((r) => `${L}${r + 1}`).join(',')})`;
 }
 
-export function isPercentCell(ctx: SheetContext, row: number, col: number): boolean {
-  return isPercentFormat(ctx.grid.cell(row, col)?.numberFormat);
-}
-
 export function addr(row: number, col: number): string {
   return address(row, col);
 }
@@ -119,9 +118,6 @@ export function addr(row: number, col: number): string {
 export function textAt(ctx: SheetContext, row: number, col: number | undefined): string {
   return col === undefined ? '' : cellText(ctx.grid.cell(row, col));
 }
-
-import { evaluateFormula } from '../formula';
-import { equalAtPrecision } from '../numbers';
 
 /** Value of a cell once the fixes collected so far are applied (errors as { error }). */
 export function afterFixes(ctx: SheetContext, row: number, col: number): number | string | boolean | null | { error: string } {
