@@ -13,6 +13,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { DefinePlugin } = require('webpack');
 const { ICON_FILES } = require('./assets/make-icons.js');
 const { manifestForBuild, normalizeAddinUrl } = require('./src/commands/manifest-url.js');
 
@@ -121,6 +122,7 @@ class SeedWorkbookPlugin {
 
 module.exports = (_env, argv) => {
   const dev = argv.mode !== 'production';
+  const buildId = Date.now().toString(36);
   // Checked before anything is built: an http or malformed ADDIN_URL fails the build with one clear line.
   const addinUrl = process.env.ADDIN_URL && process.env.ADDIN_URL.trim() ? normalizeAddinUrl(process.env.ADDIN_URL) : undefined;
   const page = (filename, template, chunk) =>
@@ -142,10 +144,14 @@ module.exports = (_env, argv) => {
       // FunctionFile of the ribbon buttons, and the dialog it opens to say what "Hitung Ulang Capaian" did.
       commands: './src/commands/commands.ts',
       message: './src/commands/message.ts',
+      // The engine's Web Worker, started by the pane (src/addin/engine-client.ts) under this fixed name.
+      'engine-worker': './src/addin/engine-worker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      // The worker keeps a fixed name (the pane names it); a build id in its URL stops a cached old one.
+      filename: (pathData) => (dev || pathData.chunk?.name === 'engine-worker' ? '[name].js' : '[name].[contenthash:8].js'),
+      chunkFilename: dev ? '[id].js' : '[id].[contenthash:8].js',
       clean: true,
     },
     // No eval() source maps: the page's Content-Security-Policy does not allow eval.
@@ -168,6 +174,7 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      new DefinePlugin({ __CAPAIAN_BUILD__: JSON.stringify(buildId) }),
       // The manifest's SourceLocation is taskpane.html; "/" is the preview page.
       page('taskpane.html', './src/taskpane/index.html', 'taskpane'),
       page('preview.html', './src/preview/preview.html', 'preview'),

@@ -35,6 +35,7 @@ export const STRINGS = {
     fixAll: (n: number) => `Perbaiki semua yang pasti (${n})`,
     undo: 'Batalkan',
     reading: 'Membaca buku kerja…',
+    checkingSheets: (done: number, total: number) => `Memeriksa… (${done} dari ${total} langkah)`,
     writing: 'Menulis perbaikan…',
     noFindings: 'Tidak ada temuan.',
     findingsTitle: 'Temuan',
@@ -112,6 +113,7 @@ export const STRINGS = {
     budgetColumns: 'Anggaran',
     indicatorColumns: 'Indikator kinerja',
     columnNotFound: 'tidak ditemukan',
+    columnNone: '(tidak ada)',
     columnChosen: 'pilihan Anda',
     resetColumns: 'Kembalikan ke deteksi otomatis',
     role: {
@@ -198,6 +200,7 @@ export const STRINGS = {
     fixAll: (n: number) => `Fix everything certain (${n})`,
     undo: 'Undo',
     reading: 'Reading the workbook…',
+    checkingSheets: (done: number, total: number) => `Checking… (${done} of ${total} steps)`,
     writing: 'Writing the fixes…',
     noFindings: 'No findings.',
     findingsTitle: 'Findings',
@@ -275,6 +278,7 @@ export const STRINGS = {
     budgetColumns: 'Budget',
     indicatorColumns: 'Performance indicators',
     columnNotFound: 'not found',
+    columnNone: '(none)',
     columnChosen: 'your choice',
     resetColumns: 'Back to automatic detection',
     role: {

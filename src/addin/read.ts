@@ -2,7 +2,7 @@
 // 1) the sheet list (and culture), 2) each sheet's used range and protection, 3) the cells,
 // formulas, merges and column widths of every sheet at once. The third step is split into
 // several syncs only when the estimated response would pass Excel on the web's 5 MB limit.
-import { CAPAIAN_SHEETS } from '../engine/analyze';
+import { CAPAIAN_SHEETS } from '../engine/sheets';
 import { EXCEL_ERRORS, type Cell, type SheetSnapshot, type WorkbookSnapshot } from '../engine/types';
 import type { CellScalar, ExcelLike, OfficeContextLike, RangeAreasLike, RangeLike, RequestContextLike, WorksheetLike } from './excel-like';
 

@@ -1,6 +1,6 @@
 // The one-click command "Hitung Ulang Capaian": read, analyze, apply the certain repairs, say what happened.
-import { analyzeWorkbook } from '../engine/analyze';
 import type { AnalyzeOptions, Finding, Fix, WorkbookReport } from '../engine/types';
+import { analyzeHere, type Analyze } from './engine-client';
 import type { ExcelLike, OfficeContextLike } from './excel-like';
 import { langOf, strings } from './i18n';
 import { analyzeOptionsOf, loadChoices, loadIgnored, isIgnored } from './settings';
@@ -14,6 +14,8 @@ export interface AddinEnv {
   office: OfficeContextLike;
   /** Width of a text in points (canvas measureText in the pane); the engine estimates otherwise. */
   measureText?: AnalyzeOptions['measureText'];
+  /** Where the engine runs: the pane passes a Web Worker (engine-client.ts); default this thread. */
+  analyze?: Analyze;
 }
 
 export interface ScanResult {
@@ -26,9 +28,11 @@ export function savedOptions(office: OfficeContextLike): Pick<AnalyzeOptions, 'c
   return analyzeOptionsOf(loadChoices(office));
 }
 
-export async function scan(env: AddinEnv): Promise<ScanResult> {
+/** Reads the workbook and analyzes it; onProgress is told the engine's progress (sheets done of total). */
+export async function scan(env: AddinEnv, onProgress?: AnalyzeOptions['onProgress']): Promise<ScanResult> {
   const read = await readWithRetry(env.Excel, { office: env.office });
-  const report = analyzeWorkbook(read.snapshot, { ...savedOptions(env.office), measureText: env.measureText });
+  const analyze = env.analyze ?? analyzeHere;
+  const report = await analyze(read.snapshot, { ...savedOptions(env.office), measureText: env.measureText, onProgress });
   // Findings a person set aside ("Abaikan") are not raised again.
   const ignored = loadIgnored(env.office);
   if (ignored.length) for (const s of report.sheets) s.findings = s.findings.filter((f) => !isIgnored(f, ignored));

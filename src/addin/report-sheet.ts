@@ -10,7 +10,7 @@ import type { CellScalar, ExcelLike, OfficeContextLike, WorksheetLike } from './
 import { strings, type Lang } from './i18n';
 import { supports } from './read';
 import type { IgnoredFinding } from './settings';
-import { CAPAIAN_SHEETS } from '../engine/analyze';
+import { CAPAIAN_SHEETS } from '../engine/sheets';
 import { LOG_SHEET } from './write';
 
 export const REPORT_SHEET = 'Laporan Validasi';

@@ -1,14 +1,14 @@
 // What the user decides in the pane, saved in the workbook's document settings so it travels with the file:
 // column overrides, row levels, indicator polarity, and findings set aside ("Abaikan") with a reason.
-import type { AnalyzeOptions, ColumnMap, Finding, Level, Polarity, RuleId } from '../engine/types';
+import type { AnalyzeOptions, ColumnOverrides, Finding, Level, Polarity, RuleId } from '../engine/types';
 import type { OfficeContextLike } from './excel-like';
 
 export const OPTIONS_SETTING = 'capaian.options';
 export const IGNORED_SETTING = 'capaian.ignored';
 
 export interface UserChoices {
-  /** Per sheet: role -> 0-based column. */
-  columnOverrides?: Record<string, ColumnMap>;
+  /** Per sheet: role -> 0-based column, or null when the role is not in that sheet's table. */
+  columnOverrides?: Record<string, ColumnOverrides>;
   /** "<sheet>!<row 1-based>" or normalised indicator name -> polarity. */
   polarity?: Record<string, Polarity>;
   /** "<sheet>!<row 1-based>" -> level of that budget row. */

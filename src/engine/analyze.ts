@@ -10,8 +10,9 @@ import { solve } from './solve';
 import { buildTree, readBudgetRows } from './tree';
 import type { AnalyzeOptions, SheetReport, SheetSnapshot, Summary, WorkbookReport, WorkbookSnapshot } from './types';
 
-/** Sheets Capaian writes itself (the change log, the reviewer's report): never analysed. */
-export const CAPAIAN_SHEETS = ['Log Capaian', 'Laporan Validasi', '_capaian_settings'];
+import { CAPAIAN_SHEETS } from './sheets';
+
+export { CAPAIAN_SHEETS };
 
 export interface SheetAnalysis {
   report: SheetReport;
@@ -63,9 +64,13 @@ function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): SheetAnaly
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): WorkbookReport {
   const wb = hydrateFormulas(snapshot);
   const chosen = options.sheets && options.sheets.length > 0 ? new Set(options.sheets) : null;
-  const analyses = wb.sheets
-    .filter((s) => (chosen ? chosen.has(s.name) : !CAPAIAN_SHEETS.includes(s.name)))
-    .map((s) => analyzeSheet(s, options));
+  const todo = wb.sheets.filter((s) => (chosen ? chosen.has(s.name) : !CAPAIAN_SHEETS.includes(s.name)));
+  const total = todo.length + 1;
+  const analyses = todo.map((s, i) => {
+    const a = analyzeSheet(s, options);
+    options.onProgress?.(i + 1, total);
+    return a;
+  });
 
   // Quarter sheets in order: each is compared with the nearest earlier quarter.
   const quarterSheets = analyses
@@ -85,6 +90,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     findings: a.context ? a.context.out.findings : a.report.findings,
     fixes: a.context ? a.context.out.allFixes() : [],
   }));
+  options.onProgress?.(total, total);
   return { sheets, summary: summarize(sheets) };
 }
 

@@ -1,6 +1,6 @@
 // Finds the Pengukuran Kinerja table on a sheet by its header words, whatever the column order.
 import { Grid, normalize } from './grid';
-import type { ColumnMap, ColumnRole, Layout } from './types';
+import type { ColumnMap, ColumnOverrides, ColumnRole, Layout } from './types';
 
 const HEADER_WORDS = [
   'URAIAN',
@@ -146,7 +146,8 @@ function titleQuarter(grid: Grid, top: number, sheetName: string): 1 | 2 | 3 | 4
  * Detects the table: header rows, data rows and the column map.
  * Returns null when the sheet has no recognisable table.
  */
-export function detectLayout(grid: Grid, overrides?: ColumnMap): Layout | null {
+export function detectLayout(grid: Grid, overrides?: ColumnOverrides): Layout | null {
+  const chosen = validOverrides(overrides);
   const name = grid.sheet.name;
   const scanRows = Math.min(grid.rowCount, 80);
   let best = -1;
@@ -159,7 +160,7 @@ export function detectLayout(grid: Grid, overrides?: ColumnMap): Layout | null {
     }
     if (s >= 5) break;
   }
-  if (best < 0 || bestScore < 2) return overrides && overrides.nama !== undefined ? fromOverridesOnly(grid, overrides) : null;
+  if (best < 0 || bestScore < 2) return typeof chosen.nama === 'number' ? fromOverridesOnly(grid, chosen) : null;
 
   // The header may start a row above the best row (a merged group title) and span up to 3 rows.
   let headerTop = best;
@@ -219,7 +220,7 @@ export function detectLayout(grid: Grid, overrides?: ColumnMap): Layout | null {
       if (columns[other] === undefined) columns[other] = a.col;
     }
   }
-  Object.assign(columns, overrides ?? {});
+  applyOverrides(columns, chosen);
 
   const hasBudget = columns.nama !== undefined && (columns.pagu !== undefined || columns.realisasi !== undefined);
   const hasIndicators =
@@ -241,7 +242,47 @@ export function detectLayout(grid: Grid, overrides?: ColumnMap): Layout | null {
   };
 }
 
-function fromOverridesOnly(grid: Grid, columns: ColumnMap): Layout {
+/** Excel's columns: A..XFD. */
+const MAX_COLUMNS = 16384;
+
+/**
+ * The usable entries of a person's overrides (they come from a file, so anything may be there):
+ * a known role mapped to a column (a whole number, A..XFD) or to null (the role is not in the table).
+ */
+function validOverrides(overrides: ColumnOverrides | undefined): ColumnOverrides {
+  const out: ColumnOverrides = {};
+  if (!overrides || typeof overrides !== 'object') return out;
+  for (const [key, col] of Object.entries(overrides)) {
+    if (!Object.prototype.hasOwnProperty.call(BLOCK_OF, key)) continue;
+    if (col === null || (typeof col === 'number' && Number.isInteger(col) && col >= 0 && col < MAX_COLUMNS)) out[key as ColumnRole] = col;
+  }
+  return out;
+}
+
+/**
+ * Applies a person's choices to the detected columns: null takes a role out of the table; a column
+ * gives the role that column, and a role detected on that same column (not itself chosen) is dropped,
+ * since one column holds one thing.
+ */
+function applyOverrides(columns: ColumnMap, chosen: ColumnOverrides): void {
+  const roles = Object.keys(chosen) as ColumnRole[];
+  for (const role of roles) {
+    const col = chosen[role];
+    if (col === null || col === undefined) {
+      delete columns[role];
+      continue;
+    }
+    for (const other of Object.keys(columns) as ColumnRole[]) {
+      if (other !== role && columns[other] === col && chosen[other] === undefined) delete columns[other];
+    }
+    columns[role] = col;
+  }
+}
+
+/** A table pointed out by the person where no header was recognised: only the columns they chose. */
+function fromOverridesOnly(grid: Grid, chosen: ColumnOverrides): Layout {
+  const columns: ColumnMap = {};
+  for (const [role, col] of Object.entries(chosen)) if (typeof col === 'number') columns[role as ColumnRole] = col;
   return {
     sheet: grid.sheet.name,
     headerTop: 0,

@@ -90,6 +90,12 @@ export type ColumnRole =
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
+/**
+ * Columns chosen by a person for a sheet: a 0-based column for a role, or null when the role is not in
+ * the table (whatever the headers say). Roles left out are detected automatically.
+ */
+export type ColumnOverrides = Partial<Record<ColumnRole, number | null>>;
+
 export interface Layout {
   sheet: string;
   /** First and last row of the header (0-based). */
@@ -173,7 +179,7 @@ export type Polarity = 'higher' | 'lower' | 'lowerRatio' | 'range';
 
 export interface AnalyzeOptions {
   /** Per-sheet column overrides chosen by a user. */
-  columnOverrides?: Record<string, ColumnMap>;
+  columnOverrides?: Record<string, ColumnOverrides>;
   /** Polarity per indicator, keyed by "<sheet>!<row>" (row 1-based) or by indicator name (normalised). */
   polarity?: Record<string, Polarity>;
   /** Level chosen by a user for budget rows, keyed by "<sheet>!<row>" (row 1-based). */
@@ -182,6 +188,8 @@ export interface AnalyzeOptions {
   sheets?: string[];
   /** Width of a text in points in a font; hosts with a real measure (canvas) pass it. */
   measureText?: (text: string, fontName: string, fontSize: number) => number;
+  /** Told after each sheet, and once more after the checks across quarters: done of total steps. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** An amount as read from a cell. */

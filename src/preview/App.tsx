@@ -4,7 +4,8 @@
 import * as React from 'react';
 import { Button, Divider, MessageBar, MessageBarBody, Tab, TabList, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { hitungUlangCapaian, type AddinEnv } from '../addin/recalculate';
-import { strings } from '../addin/i18n';
+import { analyzeHere, workerEngine, type Analyze } from '../addin/engine-client';
+import { langOf, strings } from '../addin/i18n';
 import type { ExcelLike, OfficeContextLike } from '../addin/excel-like';
 import { CapaianPane } from '../taskpane/Pane';
 import { createFakeExcel } from './fake-excel';
@@ -20,9 +21,20 @@ const useStyles = makeStyles({
   pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: 'auto', minHeight: 0 },
 });
 
+const query = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
+// ?lang=en: the preview's Office speaks English (as Office with an English display language).
+const displayLanguage = query.get('lang') === 'en' ? 'en-US' : 'id-ID';
+const noteRoute = (route: string) => (document.documentElement.dataset.capaianEngine = route);
+// One engine worker for the page's life; the page notes which way each check ran (data-capaian-engine).
+// ?engine=here runs the engine on the page's thread instead (to compare, e.g. how long the page is blocked).
+const previewEngine: Analyze =
+  query.get('engine') === 'here'
+    ? (snapshot, options) => (noteRoute('here'), analyzeHere(snapshot, options))
+    : workerEngine({ onRoute: noteRoute });
+
 export function PreviewApp(): React.ReactElement {
   const styles = useStyles();
-  const t = strings('id');
+  const t = strings(langOf(displayLanguage));
   const [opened, setOpened] = React.useState<OpenedWorkbook | null>(null);
   const [fileName, setFileName] = React.useState('seed.xlsx');
   const [version, setVersion] = React.useState(0);
@@ -34,12 +46,14 @@ export function PreviewApp(): React.ReactElement {
 
   const fake = React.useMemo(() => (opened ? createFakeExcel(opened.model, {}) : null), [opened]);
   const env: AddinEnv | null = React.useMemo(
-    () => (fake ? { Excel: fake.Excel as ExcelLike, office: fake.Office.context as OfficeContextLike } : null),
+    () => (fake ? { Excel: fake.Excel as ExcelLike, office: fake.Office.context as OfficeContextLike, analyze: previewEngine } : null),
     [fake],
   );
 
   const load = React.useCallback(async (data: ArrayBuffer, name: string) => {
     const o = await openXlsx(data);
+    o.model.displayLanguage = displayLanguage;
+    document.documentElement.lang = langOf(displayLanguage);
     setOpened(o);
     setFileName(name);
     setStatus(null);

@@ -81,7 +81,7 @@ export function CapaianPane({ env, onChanged, now }: PaneProps): React.ReactElem
   // Protected sheets that hold a table (a protected cover page does not matter).
   const protectedSheets = scan ? scan.read.protectedSheets.filter((s) => !isOwnSheet(s) && scan.report.sheets.some((r) => r.name === s && r.layout)) : [];
   const disabled = busy !== null;
-  const busyLabel = busy === 'reading' ? t.reading : busy === 'writing' ? t.writing : busy === 'report' ? t.writingReport : busy === 'saving' ? t.savingChoice : '';
+  const busyLabel = busy === 'reading' ? (pane.progress ? t.checkingSheets(pane.progress.done, pane.progress.total) : t.reading) : busy === 'writing' ? t.writing : busy === 'report' ? t.writingReport : busy === 'saving' ? t.savingChoice : '';
 
   return (
     <section className={styles.root} aria-label={t.paneLabel} aria-busy={busy !== null} data-testid="capaian-pane">
@@ -92,7 +92,10 @@ export function CapaianPane({ env, onChanged, now }: PaneProps): React.ReactElem
       <div role="status" aria-live="polite">
         {busy && (
           <Field label={busyLabel} data-testid="progress">
-            <ProgressBar thickness="large" />
+            <ProgressBar
+              thickness="large"
+              value={busy === 'reading' && pane.progress ? pane.progress.done / pane.progress.total : undefined}
+            />
           </Field>
         )}
       </div>

@@ -1,7 +1,8 @@
 // "Tabel yang dipahami": per sheet, which columns were taken as what (a dropdown per role to
-// correct one), the budget tree (program → kegiatan → sub kegiatan) with capaian and predicate band
-// and a menu to set a row's level, and each indicator with its polarity. Every choice is saved in
-// the workbook's document settings (it travels with the file) and the table is checked again.
+// correct one, or to say "(tidak ada)": the role is not in this table), the budget tree
+// (program → kegiatan → sub kegiatan) with capaian and predicate band and a menu to set a row's
+// level, and each indicator with its polarity. Every choice is saved in the workbook's document
+// settings (it travels with the file) and the table is checked again.
 import * as React from 'react';
 import {
   Accordion,
@@ -41,6 +42,8 @@ import {
 import type { PaneController } from './usePane';
 
 const LEVELS: Level[] = ['program', 'kegiatan', 'subKegiatan'];
+/** Option value of "(tidak ada)": the role is not in the table. */
+const NONE = 'none';
 const POLARITIES: Polarity[] = ['higher', 'lower', 'lowerRatio', 'range'];
 
 const useStyles = makeStyles({
@@ -116,6 +119,9 @@ function SheetTable({ pane, sheet, snapshot }: { pane: PaneController; sheet: Sh
     const col = layout?.columns[role];
     const current = col !== undefined ? options.find((o) => o.col === col) : undefined;
     const chosen = overrides[role] !== undefined;
+    // Set to "(tidak ada)" by the person: the role is not in this table. Not found by the detection:
+    // the placeholder says so and nothing is selected.
+    const none = overrides[role] === null && col === undefined;
     return (
       <Field key={role} label={t.role[role]} hint={chosen ? t.columnChosen : undefined} size="small">
         <Dropdown
@@ -123,14 +129,19 @@ function SheetTable({ pane, sheet, snapshot }: { pane: PaneController; sheet: Sh
           size="small"
           disabled={disabled}
           placeholder={t.columnNotFound}
-          value={current ? optionText(current) : ''}
-          selectedOptions={current ? [String(current.col)] : []}
+          value={current ? optionText(current) : none ? t.columnNone : ''}
+          selectedOptions={current ? [String(current.col)] : none ? [NONE] : []}
           onOptionSelect={(_, d) => {
-            if (d.optionValue !== undefined && Number(d.optionValue) !== col) void pane.setColumn(sheet.name, role, Number(d.optionValue));
+            if (d.optionValue === NONE) {
+              if (!none) void pane.setColumn(sheet.name, role, null);
+            } else if (d.optionValue !== undefined && Number(d.optionValue) !== col) void pane.setColumn(sheet.name, role, Number(d.optionValue));
           }}
           data-testid="column-role"
           data-role={role}
         >
+          <Option key={NONE} value={NONE} text={t.columnNone}>
+            {t.columnNone}
+          </Option>
           {options.map((o) => (
             <Option key={o.col} value={String(o.col)} text={optionText(o)}>
               {optionText(o)}

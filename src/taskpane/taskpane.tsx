@@ -4,17 +4,14 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ExcelLike, OfficeContextLike } from '../addin/excel-like';
+import { workerEngine } from '../addin/engine-client';
+import { canvasMeasure } from '../addin/measure';
 import { CapaianPane } from './Pane';
 
 /** Canvas text measure: the width of a text in a font, in points (for "####" detection in Excel). */
 function measureText(): ((text: string, fontName: string, fontSize: number) => number) | undefined {
-  const canvas = document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return undefined;
-  return (text, fontName, fontSize) => {
-    ctx.font = `${fontSize}pt "${fontName}"`;
-    return ctx.measureText(text).width * 0.75;
-  };
+  const ctx = document.createElement('canvas').getContext('2d');
+  return ctx ? canvasMeasure(ctx) : undefined;
 }
 
 Office.onReady(() => {
@@ -22,6 +19,8 @@ Office.onReady(() => {
     Excel: Excel as unknown as ExcelLike,
     office: Office.context as unknown as OfficeContextLike,
     measureText: measureText(),
+    // The engine runs in a Web Worker (measuring with an OffscreenCanvas there), so the pane stays responsive.
+    analyze: workerEngine({ onRoute: (route) => (document.documentElement.dataset.capaianEngine = route) }),
   };
   document.documentElement.lang = /^en\b/i.test(Office.context.displayLanguage ?? '') ? 'en' : 'id';
   createRoot(document.getElementById('root')!).render(

@@ -40,6 +40,8 @@ export interface PaneController {
   ignored: IgnoredFinding[];
   canUndo: boolean;
   busy: BusyKind | null;
+  /** The engine's progress while checking: sheets done of total steps. */
+  progress: { done: number; total: number } | null;
   notice: Notice | null;
   pending: PendingWrite | null;
   refresh(): Promise<void>;
@@ -52,7 +54,8 @@ export interface PaneController {
   undo(): Promise<void>;
   ignore(f: Finding, reason: string): Promise<void>;
   unignore(entry: IgnoredFinding): Promise<void>;
-  setColumn(sheet: string, role: ColumnRole, col: number): Promise<void>;
+  /** col null: the role is not in this table. */
+  setColumn(sheet: string, role: ColumnRole, col: number | null): Promise<void>;
   resetColumns(sheet: string): Promise<void>;
   setLevel(sheet: string, row: number, level: Level): Promise<void>;
   setPolarity(sheet: string, row: number, polarity: Polarity): Promise<void>;
@@ -85,6 +88,7 @@ export function usePane(env: AddinEnv, onChanged?: () => void, now: () => Date =
   const [canUndo, setCanUndo] = React.useState(false);
   const [busy, setBusyState] = React.useState<BusyKind | null>('reading');
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const [pending, setPending] = React.useState<PendingWrite | null>(null);
   const busyRef = React.useRef<BusyKind | null>('reading');
   const alive = React.useRef(true);
@@ -100,7 +104,10 @@ export function usePane(env: AddinEnv, onChanged?: () => void, now: () => Date =
     setBusy('reading');
     await nextFrame();
     try {
-      const r = await scan(env);
+      setProgress(null);
+      const r = await scan(env, (done, total) => {
+        if (alive.current) setProgress({ done, total });
+      });
       const next: ScanState = { read: r.read, report: withoutOwnSheets(r.report) };
       scanRef.current = next;
       if (alive.current) {
@@ -113,6 +120,8 @@ export function usePane(env: AddinEnv, onChanged?: () => void, now: () => Date =
     } catch (e) {
       if (alive.current) setNotice({ intent: 'error', text: t.scanFailed(errorText(e)) });
       return null;
+    } finally {
+      if (alive.current) setProgress(null);
     }
   }, [env]);
 
@@ -239,7 +248,7 @@ export function usePane(env: AddinEnv, onChanged?: () => void, now: () => Date =
       await saveChoices(env.office, next);
     }, t.choiceSaved);
 
-  const setColumn = (sheet: string, role: ColumnRole, col: number) =>
+  const setColumn = (sheet: string, role: ColumnRole, col: number | null) =>
     updateChoices((c) => {
       c.columnOverrides = { ...(c.columnOverrides ?? {}), [sheet]: { ...(c.columnOverrides?.[sheet] ?? {}), [role]: col } };
     });
@@ -288,6 +297,7 @@ export function usePane(env: AddinEnv, onChanged?: () => void, now: () => Date =
     ignored,
     canUndo,
     busy,
+    progress,
     notice,
     pending,
     refresh,

@@ -5,6 +5,8 @@
  *   npm run bench                                  all sizes, both tables, the CLI path
  *   npm run bench -- --sizes 100,1000 --runs 5     other sizes / number of timed runs
  *   npm run bench -- --no-cli --no-quarters        skip the CLI path / the two-sheet table
+ *   npm run bench -- --pane 5000                   also the task pane in headless Chromium (needs
+ *                                                  /usr/bin/chromium or CHROMIUM_PATH; builds the add-in)
  *
  * Workbooks are built in memory as WorkbookSnapshot objects with the layout of the real tables
  * (tests/fixtures/build-fixtures.ts): 3 merged title rows, an empty row, two header rows with
@@ -21,6 +23,12 @@
  *    checks across quarters (matching the rows of both sheets). Once a size takes longer than
  *    CROSS_QUARTER_BUDGET_MS (warm-up alone, or warm-up and timed runs together), larger sizes
  *    are skipped; a warm-up over the budget is reported as a single run.
+ * 4. With --pane N: the preview page in headless Chromium opens an N-row workbook, then the pane's
+ *    "Periksa ulang" is clicked; measured are the time until the verdict is back and the longest
+ *    gap between two ticks of a 10 ms timer on the page's thread (how long the pane was frozen),
+ *    with the engine in its Web Worker and on the page's thread (?engine=here). Production build.
+ *    The preview's Excel is in-memory, so reading the workbook also runs on the page's thread (in
+ *    Excel it is a request to the host); rendering the pane and the grid does too.
  * 3. The command line once: a 10 000-row workbook written with ExcelJS to os.tmpdir(), then
  *    main(['check', file, '--json']) with an io that keeps the output from the terminal.
  *
@@ -48,10 +56,12 @@ interface Options {
   cli: boolean;
   quarters: boolean;
   cliRows: number;
+  /** Rows of the workbook for the pane measure; 0: not measured. */
+  paneRows: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [100, 1000, 10000, 50000], runs: 3, cli: true, quarters: true, cliRows: 10000 };
+  const o: Options = { sizes: [100, 1000, 10000, 50000], runs: 3, cli: true, quarters: true, cliRows: 10000, paneRows: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -64,6 +74,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--cli-rows') o.cliRows = Number(next());
     else if (a === '--no-cli') o.cli = false;
     else if (a === '--no-quarters') o.quarters = false;
+    else if (a === '--pane') o.paneRows = Number(next());
     else throw new Error(`unknown option ${a}`);
   }
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes: integers >= 10');
@@ -714,6 +725,76 @@ async function run(): Promise<void> {
 
   // 4. The one-click add-in command on the seed workbook, over the in-memory Excel.
   await benchAddinSeed();
+
+  // 5. The task pane in a browser: is it frozen while a big workbook is checked?
+  if (o.paneRows > 0) await benchPane(o.paneRows);
+}
+
+/** The pane in headless Chromium over the preview: time of a check and the longest freeze of the page. */
+async function benchPane(rows: number): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const { buildOnce, serve, CHROMIUM_ARGS } = await import('../e2e/server');
+  const gen = generateWorkbook(rows, [2, 3]);
+  const file = path.join(os.tmpdir(), `capaian-bench-pane-${rows}.xlsx`);
+  await toExcel(gen).xlsx.writeFile(file);
+  // The production build, as the add-in ships (React's development checks would slow the page).
+  const out = buildOnce('production');
+  const server = await serve(out);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  console.log(`\nThe task pane in headless Chromium: "Periksa ulang" on ${gen.budgetRows} budget rows (TW II + TW III), median of 3`);
+  try {
+    for (const engine of ['worker', 'here']) {
+      const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+      await page.goto(`${server.url}/preview.html${engine === 'here' ? '?engine=here' : ''}`);
+      await page.getByTestId('verdict').waitFor({ timeout: 120000 });
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.getByText(path.basename(file)).waitFor();
+      await page.locator('[data-testid="capaian-pane"][aria-busy="false"] [data-testid="verdict"]').waitFor({ timeout: 300000 });
+      const totals: number[] = [];
+      const freezes: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        // window.performance: the page's clock (this file imports Node's performance). A MutationObserver
+        // sees the pane go busy and idle again even when the page's thread is too busy to be polled.
+        await page.evaluate(() => {
+          const w = window as unknown as { __tick: { last: number; maxGap: number; id: number; busy: boolean; done: boolean; obs?: MutationObserver } };
+          const tick = { last: window.performance.now(), maxGap: 0, id: 0, busy: false, done: false } as typeof w.__tick;
+          tick.id = window.setInterval(() => {
+            const now = window.performance.now();
+            tick.maxGap = Math.max(tick.maxGap, now - tick.last);
+            tick.last = now;
+          }, 10);
+          const pane = document.querySelector('[data-testid="capaian-pane"]')!;
+          tick.obs = new MutationObserver(() => {
+            const busy = pane.getAttribute('aria-busy') === 'true';
+            if (busy) tick.busy = true;
+            else if (tick.busy) tick.done = true;
+          });
+          tick.obs.observe(pane, { attributes: true, attributeFilter: ['aria-busy'] });
+          w.__tick = tick;
+        });
+        const t0 = Date.now();
+        await page.getByRole('button', { name: 'Periksa ulang' }).click();
+        await page.waitForFunction(() => (window as unknown as { __tick: { done: boolean } }).__tick.done, undefined, { timeout: 300000 });
+        totals.push(Date.now() - t0);
+        freezes.push(
+          await page.evaluate(() => {
+            const w = window as unknown as { __tick: { last: number; maxGap: number; id: number; obs?: MutationObserver } };
+            window.clearInterval(w.__tick.id);
+            w.__tick.obs?.disconnect();
+            return Math.max(w.__tick.maxGap, window.performance.now() - w.__tick.last);
+          }),
+        );
+      }
+      const route = await page.evaluate(() => document.documentElement.dataset.capaianEngine ?? '?');
+      console.log(`  engine ${engine === 'worker' ? 'in a Web Worker ' : 'on the page thread'} (ran: ${route}): check ${median(totals).toFixed(0)} ms, longest freeze of the page ${median(freezes).toFixed(0)} ms`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.rmSync(file, { force: true });
+  }
 }
 
 /** "Hitung Ulang Capaian" on the seed's four quarters: read, analyze, write, log (in-memory Excel). */

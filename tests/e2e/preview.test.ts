@@ -14,13 +14,15 @@ import { buildOnce, CHROMIUM_ARGS, OUTPUT, serve } from './server';
 jest.setTimeout(240000);
 
 let server: Awaited<ReturnType<typeof serve>>;
+let buildDir = '';
 let context: BrowserContext;
 let page: Page;
 let expected: Fix[];
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'capaian-chromium-'));
 
 beforeAll(async () => {
-  server = await serve(buildOnce());
+  buildDir = buildOnce();
+  server = await serve(buildDir);
   context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -39,6 +41,7 @@ afterAll(async () => {
   await context?.close();
   await server?.close();
   fs.rmSync(profile, { recursive: true, force: true });
+  if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
 });
 
 async function cellText(sheet: string, a1: string): Promise<string> {
@@ -120,6 +123,9 @@ describe('Periksa Sebelum Kirim', () => {
     expect(await page.getByTestId('verdict').textContent()).toBe('Belum siap');
     expect(await count('count-errors')).toBe(36);
     expect(await page.getByTestId('finding').count()).toBeGreaterThan(30);
+    // The engine ran in its Web Worker, off the page's thread.
+    expect(await page.evaluate(() => document.documentElement.dataset.capaianEngine)).toBe('worker');
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toContain('/engine-worker.js');
     await shot('pane-1-findings.png');
   });
 
@@ -215,7 +221,91 @@ describe('Periksa Sebelum Kirim', () => {
     await shot('pane-9-polarity.png');
   });
 
+  test('a column taken wrongly is set to "(tidak ada)" or moved, a row\'s level is changed: each saved, and the check follows', async () => {
+    const idle = () => page.locator('[data-testid="capaian-pane"][aria-busy="false"]').waitFor();
+    const inColumnT = page.locator('[data-testid="finding"][data-cell^="TW I!T"]');
+    await page.getByRole('tab', { name: 'Temuan' }).click();
+    const before = await inColumnT.count();
+    expect(before).toBeGreaterThan(0); // T28, T73: capaian of the programs whose totals are wrong
+
+    // CAPAIAN of TW I: "(tidak ada)" — nothing is checked or written in column T any more.
+    await page.getByRole('tab', { name: 'Tabel yang dipahami' }).click();
+    const tw1 = page.locator('[data-testid="table-sheet"][data-sheet="TW I"]');
+    const capaian = tw1.locator('[data-testid="column-role"][data-role="capaian"]');
+    await capaian.click();
+    await page.getByRole('option', { name: '(tidak ada)' }).click();
+    await idle();
+    await page.locator('[data-testid="table-sheet"][data-sheet="TW I"] [data-testid="column-role"][data-role="capaian"]').filter({ hasText: '(tidak ada)' }).waitFor();
+    expect(await tw1.getByText('pilihan Anda').count()).toBeGreaterThan(0);
+    await shot('pane-12-column-none.png');
+    await page.getByRole('tab', { name: 'Temuan' }).click();
+    expect(await inColumnT.count()).toBe(0);
+
+    // Moved back onto column T by hand: the capaian of TW I are checked again.
+    await page.getByRole('tab', { name: 'Tabel yang dipahami' }).click();
+    await tw1.locator('[data-testid="column-role"][data-role="capaian"]').click();
+    await page.getByRole('option', { name: /^T — / }).click();
+    await idle();
+    await page.getByRole('tab', { name: 'Temuan' }).click();
+    expect(await inColumnT.count()).toBe(before);
+
+    // Row 17 of TW I (a sub kegiatan) taken as a kegiatan: its former kegiatan (row 15) no longer adds up.
+    await page.getByRole('tab', { name: 'Tabel yang dipahami' }).click();
+    const row17 = tw1.locator('[data-testid="tree-item"][data-row="17"]');
+    expect(await row17.getAttribute('data-level')).toBe('subKegiatan');
+    // A tree item's actions show when it is hovered or focused (Fluent's Tree).
+    await row17.locator('.fui-TreeItemLayout').first().hover();
+    await row17.getByTestId('level-menu').first().click();
+    await page.getByRole('menuitemradio', { name: 'Kegiatan', exact: true }).click();
+    await page.locator('[data-testid="table-sheet"][data-sheet="TW I"] [data-testid="tree-item"][data-row="17"][data-level="kegiatan"]').waitFor();
+    await idle();
+    expect(await tw1.locator('[data-testid="tree-item"][data-row="17"]').first().textContent()).toMatch(/Kegiatan \(pilihan Anda\)/);
+    await shot('pane-13-level.png');
+    const n15 = page.locator('[data-testid="finding"][data-cell="TW I!N15"][data-rule="rollup-mismatch"]');
+    await page.getByRole('tab', { name: 'Temuan' }).click();
+    await n15.waitFor();
+
+    // And back to sub kegiatan: the finding goes.
+    await page.getByRole('tab', { name: 'Tabel yang dipahami' }).click();
+    await tw1.locator('[data-testid="tree-item"][data-row="17"] .fui-TreeItemLayout').first().hover();
+    await tw1.locator('[data-testid="tree-item"][data-row="17"]').getByTestId('level-menu').first().click();
+    await page.getByRole('menuitemradio', { name: 'Sub kegiatan', exact: true }).click();
+    await page.locator('[data-testid="table-sheet"][data-sheet="TW I"] [data-testid="tree-item"][data-row="17"][data-level="subKegiatan"]').waitFor();
+    await idle();
+    await page.getByRole('tab', { name: 'Temuan' }).click();
+    expect(await n15.count()).toBe(0);
+  });
+
+  test('the choices travel with the file: saved as .xlsx from the preview and opened again', async () => {
+    // Before saving: CAPAIAN of TW I set to "(tidak ada)" again (polarity of TW I!L8, level of row 17 and
+    // the finding set aside are still chosen from the steps above).
+    await page.getByRole('tab', { name: 'Tabel yang dipahami' }).click();
+    const tw1 = page.locator('[data-testid="table-sheet"][data-sheet="TW I"]');
+    await tw1.locator('[data-testid="column-role"][data-role="capaian"]').click();
+    await page.getByRole('option', { name: '(tidak ada)' }).click();
+    await page.locator('[data-testid="table-sheet"][data-sheet="TW I"] [data-testid="column-role"][data-role="capaian"]').filter({ hasText: '(tidak ada)' }).waitFor();
+    await page.locator('[data-testid="capaian-pane"][aria-busy="false"]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simpan sebagai .xlsx' }).click()]);
+    const file = path.join(profile, 'choices.xlsx');
+    await download.saveAs(file);
+
+    // Opened again: a new pane over the reopened workbook.
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByText('choices.xlsx', { exact: true }).waitFor();
+    await page.locator('[data-testid="capaian-pane"][aria-busy="false"] [data-testid="verdict"]').waitFor();
+    expect(await page.getByRole('tab', { name: /^Diabaikan \(1\)/ }).count()).toBe(1);
+    expect(await page.locator('[data-testid="finding"][data-cell^="TW I!T"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="finding"][data-cell="TW I!L8"][data-rule="indicator-capaian-mismatch"]').count()).toBe(1);
+    await page.getByRole('tab', { name: 'Tabel yang dipahami' }).click();
+    const again = page.locator('[data-testid="table-sheet"][data-sheet="TW I"]');
+    await again.locator('[data-testid="column-role"][data-role="capaian"]').filter({ hasText: '(tidak ada)' }).waitFor();
+    expect(await again.locator('[data-testid="indicator"][data-row="8"]').getAttribute('data-polarity')).toBe('lower');
+    expect(await again.locator('[data-testid="tree-item"][data-row="17"]').first().textContent()).toMatch(/Sub kegiatan \(pilihan Anda\)/);
+    await shot('pane-14-reopened.png');
+  });
+
   test('"Perbaiki" on one finding writes only that repair', async () => {
+    await page.getByRole('tab', { name: 'Temuan' }).click();
     const item = page.locator('[data-testid="finding"][data-cell="TW IV!S35"][data-rule="rollup-mismatch"]');
     await item.getByTestId('finding-fix').click();
     const dialog = page.getByTestId('confirm-dialog');
@@ -247,4 +337,32 @@ describe('Periksa Sebelum Kirim', () => {
       await shot(`pane-10-width-${width}.png`);
     }
   });
+});
+
+test('English when Office\'s display language is English: the pane, the findings and the dialogs', async () => {
+  const en = await context.newPage();
+  try {
+    await en.goto(`${server.url}/preview.html?lang=en`);
+    await en.getByTestId('verdict').waitFor();
+    expect(await en.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await en.getByTestId('verdict').textContent()).toBe('Not ready');
+    expect(await en.getByRole('tab', { name: 'Findings' }).count()).toBe(1);
+    expect(await en.getByRole('tab', { name: 'Table as understood' }).count()).toBe(1);
+    const n22 = en.locator('[data-testid="finding"][data-cell="TW IV!N22"]').first();
+    // The engine's English message, not the Indonesian one.
+    const report = analyzeWorkbook(snapshotFromWorkbook(await buildFixture('seed')));
+    const finding = report.sheets.flatMap((x) => x.findings).find((f) => f.sheet === 'TW IV' && f.cell === 'N22')!;
+    const text = (await n22.textContent()) ?? '';
+    expect(text).toContain(finding.messageEn);
+    expect(text).not.toContain(finding.message);
+    await en.getByTestId('fix-all').click();
+    const dialog = en.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('button', { name: 'Cancel' }).count()).toBe(1);
+    await en.screenshot({ path: path.join(OUTPUT, 'pane-11-english.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  } finally {
+    await en.close();
+  }
 });

@@ -8,10 +8,10 @@ import type { AddressInfo } from 'net';
 
 const root = path.resolve(__dirname, '../..');
 
-export function buildOnce(): string {
-  const out = path.join(os.tmpdir(), `capaian-e2e-build-${process.pid}`);
+export function buildOnce(mode: 'development' | 'production' = 'development'): string {
+  const out = path.join(os.tmpdir(), `capaian-e2e-build-${mode}-${process.pid}`);
   if (fs.existsSync(path.join(out, 'preview.html'))) return out;
-  const r = spawnSync('npx', ['webpack', '--mode', 'development', '--output-path', out], {
+  const r = spawnSync('npx', ['webpack', '--mode', mode, '--output-path', out], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, CAPAIAN_E2E: '1' },

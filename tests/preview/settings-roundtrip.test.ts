@@ -49,3 +49,43 @@ test('column mapping, polarity and an ignored finding survive save and reopen', 
   expect(ind.expected).toBeCloseTo(428.21, 2);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('a role set to "(tidak ada)" (null) survives save and reopen, and the CLI leaves that column alone', async () => {
+  const seed = await (await buildFixture('seed')).xlsx.writeBuffer();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capaian-settings-none-'));
+  const check = async (bytes: ArrayBuffer | Uint8Array, name: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, Buffer.from(bytes as ArrayBuffer));
+    let out = '';
+    await main(['check', file, '--json', '--sheet', 'TW I'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } });
+    const tw1 = JSON.parse(out).files[0].sheets.find((s: { name: string }) => s.name === 'TW I');
+    if (!tw1) throw new Error(out.slice(0, 500));
+    return tw1 as { findings: { cell?: string; rule: string }[]; fixes: { cell: string; rule: string }[] };
+  };
+  try {
+    // Without the choice, the seed's TW I has two wrong capaian in column T.
+    const plain = await check(seed as ArrayBuffer, 'plain.xlsx');
+    expect(plain.findings.filter((f) => f.rule === 'capaian-mismatch').map((f) => f.cell)).toEqual(['T28', 'T73']);
+    expect(plain.fixes.filter((f) => f.cell.startsWith('T')).map((f) => f.cell)).toEqual(['T28', 'T73']);
+
+    const opened = await openXlsx(seed as ArrayBuffer);
+    const office = createFakeExcel(opened.model, {}).Office.context as OfficeContextLike;
+    await saveChoices(office, { columnOverrides: { 'TW I': { capaian: null, pagu: 13 } } });
+    const bytes = await saveXlsx(opened);
+    const again = await openXlsx(bytes);
+    const office2 = createFakeExcel(again.model, {}).Office.context as OfficeContextLike;
+    const choices = loadChoices(office2);
+    expect(choices).toEqual({ columnOverrides: { 'TW I': { capaian: null, pagu: 13 } } });
+    expect(choices.columnOverrides!['TW I']).toHaveProperty('capaian', null); // null, not dropped
+
+    // The CLI reads the saved file: no capaian is judged on TW I, nothing found or fixed in column T; the rest as before.
+    const none = await check(bytes, 'none.xlsx');
+    expect(none.findings.filter((f) => f.rule === 'capaian-mismatch')).toEqual([]);
+    expect(none.findings.filter((f) => f.cell?.startsWith('T'))).toEqual([]);
+    expect(none.fixes.filter((f) => f.cell.startsWith('T'))).toEqual([]);
+    const rest = (r: typeof plain) => r.findings.filter((f) => f.rule !== 'capaian-mismatch').map((f) => `${f.rule}@${f.cell}`);
+    expect(rest(none)).toEqual(rest(plain));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

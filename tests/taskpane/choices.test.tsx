@@ -2,7 +2,7 @@
 // What the person decides in the pane, saved in the workbook's document settings and used by the
 // next check: "Abaikan" with a reason, a column taken as another role, a row's level, an
 // indicator's polarity; and the grouping switch of the findings.
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { IGNORED_SETTING, OPTIONS_SETTING } from '../../src/addin/settings';
 import { workbook } from '../helpers/table';
 import {
@@ -89,20 +89,59 @@ describe('the table as understood', () => {
     expect(capaian.textContent).toBe('T — CAPAIAN (%)');
     expect(within(sheetItem).getByRole('combobox', { name: 'Anggaran kas TW I' }).textContent).toBe('O — ANGGARAN KAS TRIWULAN I');
     expect(within(sheetItem).getByRole('combobox', { name: 'Kode' }).textContent).toBe('tidak ditemukan'); // placeholder: no KODE column
-    // CAPAIAN (%) taken from column S instead: saved per sheet, and the next check uses it.
-    await pick(capaian, 'S — REALISASI (Rp)');
+    // CAPAIAN (%) taken from column L instead: saved per sheet, and the next check uses it.
+    await pick(capaian, 'L — CAPAIAN %');
     await waitFor(() => expect(message()).toBe('Pilihan disimpan di buku kerja; tabel diperiksa ulang.'));
     await settled();
-    expect(fake.model.settings[OPTIONS_SETTING]).toEqual({ columnOverrides: { 'TW I': { capaian: 18 } } });
-    expect(screen.getByTestId('verdict').textContent).toBe('Belum siap'); // realisasi read as capaian: every capaian is off
+    expect(fake.model.settings[OPTIONS_SETTING]).toEqual({ columnOverrides: { 'TW I': { capaian: 11 } } });
+    expect(screen.getByTestId('verdict').textContent).toBe('Belum siap'); // indicator capaian read as budget capaian: every capaian is off
     const again = (await screen.findAllByTestId('table-sheet'))[0];
-    expect(within(again).getByRole('combobox', { name: /^Capaian \(%\)/ }).textContent).toBe('S — REALISASI (Rp)');
+    expect(within(again).getByRole('combobox', { name: /^Capaian \(%\)/ }).textContent).toBe('L — CAPAIAN %');
     expect(again.textContent).toContain('pilihan Anda');
+    // One column holds one role: the indicator capaian detected on L is no longer taken.
+    expect(within(again).getByRole('combobox', { name: 'Capaian indikator (%)' }).textContent).toBe('tidak ditemukan');
     // Back to the automatic detection.
     fireEvent.click(within(again).getByRole('button', { name: 'Kembalikan ke deteksi otomatis' }));
     await waitFor(() => expect(screen.getByTestId('verdict').textContent).toBe('Siap dikirim'));
     await settled();
     expect(fake.model.settings[OPTIONS_SETTING]).toEqual({ columnOverrides: {} });
+  });
+
+  test('"(tidak ada)": a role is not in this table; saved as null, and the next check leaves that column alone', async () => {
+    const { fake } = renderSnapshot(workbook(faultySheet()));
+    await settled();
+    expect(countOf('errors')).toBe(5); // N8, R8, T8, T10, L7
+    expect(queryFindingItems('TW I!T8')).toHaveLength(1);
+    expect(queryFindingItems('TW I!T10')).toHaveLength(1);
+    const sheetItem = await openTableTab();
+    const capaian = within(sheetItem).getByRole('combobox', { name: 'Capaian (%)' });
+    expect(capaian.textContent).toBe('T — CAPAIAN (%)');
+    // By keyboard: open, go to the first option ("(tidak ada)"), choose it.
+    act(() => capaian.focus());
+    fireEvent.keyDown(capaian, { key: 'ArrowDown' });
+    await screen.findByRole('listbox');
+    expect(screen.getAllByRole('option')[0].textContent).toBe('(tidak ada)');
+    fireEvent.keyDown(capaian, { key: 'Home' });
+    fireEvent.keyDown(capaian, { key: 'Enter' });
+    await waitFor(() => expect(message()).toBe('Pilihan disimpan di buku kerja; tabel diperiksa ulang.'));
+    await settled();
+    expect(fake.model.settings[OPTIONS_SETTING]).toEqual({ columnOverrides: { 'TW I': { capaian: null } } });
+    const again = (await screen.findAllByTestId('table-sheet'))[0];
+    const none = within(again).getByRole('combobox', { name: /^Capaian \(%\)/ });
+    expect(none.textContent).toBe('(tidak ada)');
+    expect(within(again).getByRole('combobox', { name: 'Realisasi (Rp)' }).textContent).toBe('S — REALISASI (Rp)');
+    expect(again.textContent).toContain('pilihan Anda');
+    // The next check no longer reads column T: its two capaian errors are gone, the others stay.
+    fireEvent.click(screen.getByRole('tab', { name: 'Temuan' }));
+    expect(countOf('errors')).toBe(3);
+    expect(screen.getAllByTestId('finding').filter((f) => f.getAttribute('data-cell')?.startsWith('TW I!T'))).toHaveLength(0);
+    expect(queryFindingItems('TW I!N8')).toHaveLength(1);
+    expect(queryFindingItems('TW I!L7')).toHaveLength(1);
+    // Opened again, the list marks "(tidak ada)" as chosen.
+    fireEvent.click(screen.getByRole('tab', { name: 'Tabel yang dipahami' }));
+    const reopened = within((await screen.findAllByTestId('table-sheet'))[0]).getByRole('combobox', { name: /^Capaian \(%\)/ });
+    fireEvent.click(reopened);
+    expect((await screen.findByRole('option', { name: '(tidak ada)' })).getAttribute('aria-selected')).toBe('true');
   });
 
   test('the budget tree shows program → kegiatan → sub kegiatan with capaian and predicate; a row\'s level is saved', async () => {

@@ -34,9 +34,10 @@ export interface Rendered extends RenderResult {
   changed: jest.Mock;
 }
 
-export function renderPane(model: FakeWorkbookModel): Rendered {
+/** The pane over the in-memory Excel; `analyze` stands for the engine's worker when given. */
+export function renderPane(model: FakeWorkbookModel, analyze?: AddinEnv['analyze']): Rendered {
   const fake = createFakeExcel(model);
-  const env: AddinEnv = { Excel: fake.Excel as ExcelLike, office: fake.Office.context as OfficeContextLike };
+  const env: AddinEnv = { Excel: fake.Excel as ExcelLike, office: fake.Office.context as OfficeContextLike, analyze };
   const changed = jest.fn();
   const utils = render(
     <FluentProvider theme={webLightTheme}>

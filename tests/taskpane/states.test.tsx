@@ -18,6 +18,33 @@ describe('while reading', () => {
     await settled();
     expect(screen.queryByTestId('progress')).toBeNull();
   });
+
+  test('while the engine checks (in its worker), the bar says how far it is and the pane still answers', async () => {
+    let gate: Promise<void> | null = null;
+    let release!: () => void;
+    // Stands for the engine's worker: when gated, tells one step of three, then waits until released.
+    const analyze: NonNullable<Parameters<typeof renderPane>[1]> = async (snapshot, options) => {
+      if (gate) {
+        options.onProgress?.(1, 3);
+        await gate;
+      }
+      return analyzeWorkbook(snapshot, { ...options, onProgress: undefined });
+    };
+    renderPane(modelFromSnapshot(workbook(correctSheet())), analyze);
+    await settled();
+    gate = new Promise<void>((resolve) => (release = resolve));
+    fireEvent.click(screen.getByRole('button', { name: 'Periksa ulang' }));
+    await waitFor(() => expect(screen.getByTestId('progress').textContent).toContain('Memeriksa… (1 dari 3 langkah)'));
+    const bar = within(screen.getByTestId('progress')).getByRole('progressbar');
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBeCloseTo(1 / 3);
+    // Meanwhile the pane answers: its sections can be switched.
+    fireEvent.click(screen.getByRole('tab', { name: /^Diabaikan/ }));
+    expect(screen.getByRole('tab', { name: /^Diabaikan/ }).getAttribute('aria-selected')).toBe('true');
+    release();
+    await settled();
+    expect(screen.queryByTestId('progress')).toBeNull();
+    expect(screen.getByTestId('verdict').textContent).toBe('Siap dikirim');
+  });
 });
 
 describe('an empty workbook', () => {
