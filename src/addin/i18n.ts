@@ -174,6 +174,20 @@ export const STRINGS = {
     reportNone: 'Tidak ada.',
     reportColumns: { no: 'No', sheet: 'Lembar', cell: 'Sel', severity: 'Tingkat', rule: 'Aturan', message: 'Pesan', found: 'Ditemukan', expected: 'Seharusnya', reason: 'Alasan', at: 'Diabaikan pada' },
     reportFooter: 'Dibuat oleh Capaian. Temuan yang diabaikan tidak dihitung dalam hasil.',
+
+    // The preview page (Capaian without Excel).
+    preview: {
+      title: 'Capaian — pratinjau tanpa Excel',
+      loading: 'Memuat buku kerja…',
+      ribbon: 'Pita (ribbon) Beranda',
+      files: 'Berkas',
+      open: 'Buka .xlsx…',
+      save: 'Simpan sebagai .xlsx',
+      chooseFile: 'Pilih berkas .xlsx',
+      sheets: 'Lembar',
+      workbook: 'Buku kerja',
+      pane: 'Panel tugas',
+    },
   },
   en: {
     ribbonGroup: 'Capaian',
@@ -340,6 +354,19 @@ export const STRINGS = {
     reportNone: 'None.',
     reportColumns: { no: 'No', sheet: 'Sheet', cell: 'Cell', severity: 'Severity', rule: 'Rule', message: 'Message', found: 'Found', expected: 'Expected', reason: 'Reason', at: 'Ignored on' },
     reportFooter: 'Made by Capaian. Ignored findings are not counted in the result.',
+
+    preview: {
+      title: 'Capaian — preview without Excel',
+      loading: 'Loading the workbook…',
+      ribbon: 'Home ribbon',
+      files: 'File',
+      open: 'Open .xlsx…',
+      save: 'Save as .xlsx',
+      chooseFile: 'Choose an .xlsx file',
+      sheets: 'Sheets',
+      workbook: 'Workbook',
+      pane: 'Task pane',
+    },
   },
 } as const;
 

@@ -6,6 +6,7 @@
 // or an error. Office closes the command's runtime when event.completed() is called (and after 5 minutes
 // in any case), so completed() is called once the dialog is gone, at the latest before the 5 minutes:
 // always, also when the repair or the dialog fails.
+import { analyzeWorkbook } from '../engine/analyze';
 import type { ExcelLike, OfficeContextLike } from '../addin/excel-like';
 import { langOf, type Lang } from '../addin/i18n';
 import { hitungUlangCapaian } from '../addin/recalculate';
@@ -228,6 +229,9 @@ function register(): void {
       hitungUlangCapaian({
         Excel: Excel as unknown as ExcelLike,
         office: Office.context as unknown as OfficeContextLike,
+        // The engine is part of this bundle: a function command has no UI to keep responsive, and its
+        // runtime then needs no further script to load.
+        analyze: async (snapshot, options) => analyzeWorkbook(snapshot, options),
       }),
     lang: () => langOf(Office.context.displayLanguage),
     notify: (message, lang, budgetMs) =>

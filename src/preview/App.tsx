@@ -68,7 +68,7 @@ export function PreviewApp(): React.ReactElement {
     })();
   }, [load]);
 
-  if (!opened || !env) return <Text role="status">Memuat buku kerja…</Text>;
+  if (!opened || !env) return <Text role="status">{t.preview.loading}</Text>;
   const model = opened.model;
   const visible = model.sheets.filter((s) => s.visibility === 'Visible');
 
@@ -97,8 +97,8 @@ export function PreviewApp(): React.ReactElement {
 
   return (
     <div className={styles.page}>
-      <header className={styles.ribbon} aria-label="Pita (ribbon) Beranda">
-        <Text weight="semibold">Capaian — pratinjau tanpa Excel</Text>
+      <header className={styles.ribbon} aria-label={t.preview.ribbon}>
+        <Text weight="semibold">{t.preview.title}</Text>
         <Divider vertical />
         <div className={styles.group} role="group" aria-label={t.ribbonGroup}>
           <Toolbar>
@@ -112,16 +112,16 @@ export function PreviewApp(): React.ReactElement {
           <Text size={200}>{t.ribbonGroup}</Text>
         </div>
         <Divider vertical />
-        <Toolbar aria-label="Berkas">
-          <Button onClick={() => fileInput.current?.click()}>Buka .xlsx…</Button>
-          <Button onClick={() => void save()}>Simpan sebagai .xlsx</Button>
+        <Toolbar aria-label={t.preview.files}>
+          <Button onClick={() => fileInput.current?.click()}>{t.preview.open}</Button>
+          <Button onClick={() => void save()}>{t.preview.save}</Button>
         </Toolbar>
         <input
           ref={fileInput}
           type="file"
           accept=".xlsx"
           hidden
-          aria-label="Pilih berkas .xlsx"
+          aria-label={t.preview.chooseFile}
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) void f.arrayBuffer().then((b) => load(b, f.name));
@@ -142,7 +142,7 @@ export function PreviewApp(): React.ReactElement {
           model.activeSheet = String(d.value);
           setVersion((v) => v + 1);
         }}
-        aria-label="Lembar"
+        aria-label={t.preview.sheets}
       >
         {visible.map((s) => (
           <Tab key={s.name} value={s.name}>
@@ -151,7 +151,7 @@ export function PreviewApp(): React.ReactElement {
         ))}
       </TabList>
       <div className={styles.body} style={paneOpen ? undefined : { gridTemplateColumns: '1fr' }}>
-        <section className={styles.sheet} aria-label="Buku kerja">
+        <section className={styles.sheet} aria-label={t.preview.workbook}>
           <SheetGrid
             model={model}
             sheetName={model.activeSheet}
@@ -163,7 +163,7 @@ export function PreviewApp(): React.ReactElement {
           />
         </section>
         {paneOpen && (
-          <aside className={styles.pane} aria-label="Panel tugas">
+          <aside className={styles.pane} aria-label={t.preview.pane}>
             <CapaianPane key={paneKey} env={env} onChanged={() => setVersion((v) => v + 1)} />
           </aside>
         )}

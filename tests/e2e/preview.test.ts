@@ -348,6 +348,9 @@ test('English when Office\'s display language is English: the pane, the findings
     expect(await en.getByTestId('verdict').textContent()).toBe('Not ready');
     expect(await en.getByRole('tab', { name: 'Findings' }).count()).toBe(1);
     expect(await en.getByRole('tab', { name: 'Table as understood' }).count()).toBe(1);
+    // The preview's own ribbon and buttons too.
+    expect(await en.getByRole('button', { name: 'Recalculate Capaian' }).count()).toBe(1);
+    expect(await en.getByRole('button', { name: 'Save as .xlsx' }).count()).toBe(1);
     const n22 = en.locator('[data-testid="finding"][data-cell="TW IV!N22"]').first();
     // The engine's English message, not the Indonesian one.
     const report = analyzeWorkbook(snapshotFromWorkbook(await buildFixture('seed')));
