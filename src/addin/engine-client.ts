@@ -27,6 +27,11 @@ export const analyzeHere: Analyze = async (snapshot, options) => {
   return analyzeWorkbook(snapshot, options);
 };
 
+/** Notes on the page which way the last analysis ran (`<html data-capaian-engine="worker|here">`). */
+export function noteRouteOnPage(route: 'worker' | 'here'): void {
+  document.documentElement.dataset.capaianEngine = route;
+}
+
 export interface WorkerEngineOptions {
   /** Makes the worker; default `new Worker(url)`. */
   createWorker?: () => WorkerLike;
@@ -112,11 +117,7 @@ export function workerEngine(opts: WorkerEngineOptions = {}): Analyze {
       const req: EngineRequest = { id: nextId++, snapshot, options: plainOptions(options), measure: !!options.measureText };
       const p: Pending = { req, options, resolve, reject };
       const w = start();
-      if (!w) {
-        opts.onRoute?.('here', broken ?? undefined);
-        fallback(snapshot, options).then(resolve, reject);
-        return;
-      }
+      if (!w) return runHere(p, broken ?? 'no worker');
       pending.set(req.id, p);
       try {
         w.postMessage(req);

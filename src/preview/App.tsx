@@ -4,7 +4,7 @@
 import * as React from 'react';
 import { Button, Divider, MessageBar, MessageBarBody, Tab, TabList, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { hitungUlangCapaian, type AddinEnv } from '../addin/recalculate';
-import { analyzeHere, workerEngine, type Analyze } from '../addin/engine-client';
+import { analyzeHere, noteRouteOnPage, workerEngine, type Analyze } from '../addin/engine-client';
 import { langOf, strings } from '../addin/i18n';
 import type { ExcelLike, OfficeContextLike } from '../addin/excel-like';
 import { CapaianPane } from '../taskpane/Pane';
@@ -24,13 +24,12 @@ const useStyles = makeStyles({
 const query = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
 // ?lang=en: the preview's Office speaks English (as Office with an English display language).
 const displayLanguage = query.get('lang') === 'en' ? 'en-US' : 'id-ID';
-const noteRoute = (route: string) => (document.documentElement.dataset.capaianEngine = route);
 // One engine worker for the page's life; the page notes which way each check ran (data-capaian-engine).
 // ?engine=here runs the engine on the page's thread instead (to compare, e.g. how long the page is blocked).
 const previewEngine: Analyze =
   query.get('engine') === 'here'
-    ? (snapshot, options) => (noteRoute('here'), analyzeHere(snapshot, options))
-    : workerEngine({ onRoute: noteRoute });
+    ? (snapshot, options) => (noteRouteOnPage('here'), analyzeHere(snapshot, options))
+    : workerEngine({ onRoute: noteRouteOnPage });
 
 export function PreviewApp(): React.ReactElement {
   const styles = useStyles();

@@ -4,7 +4,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ExcelLike, OfficeContextLike } from '../addin/excel-like';
-import { workerEngine } from '../addin/engine-client';
+import { noteRouteOnPage, workerEngine } from '../addin/engine-client';
 import { canvasMeasure } from '../addin/measure';
 import { CapaianPane } from './Pane';
 
@@ -20,7 +20,7 @@ Office.onReady(() => {
     office: Office.context as unknown as OfficeContextLike,
     measureText: measureText(),
     // The engine runs in a Web Worker (measuring with an OffscreenCanvas there), so the pane stays responsive.
-    analyze: workerEngine({ onRoute: (route) => (document.documentElement.dataset.capaianEngine = route) }),
+    analyze: workerEngine({ onRoute: noteRouteOnPage }),
   };
   document.documentElement.lang = /^en\b/i.test(Office.context.displayLanguage ?? '') ? 'en' : 'id';
   createRoot(document.getElementById('root')!).render(

@@ -44,6 +44,14 @@ afterAll(async () => {
   if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
 });
 
+/** "Simpan sebagai .xlsx" in the preview; the downloaded workbook is kept under this name. */
+async function saveFromPreview(name: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simpan sebagai .xlsx' }).click()]);
+  const file = path.join(profile, name);
+  await download.saveAs(file);
+  return file;
+}
+
 async function cellText(sheet: string, a1: string): Promise<string> {
   await page.getByRole('tab', { name: sheet, exact: true }).click();
   return (await page.locator(`table[data-sheet="${sheet}"] td[data-cell="${a1}"]`).textContent()) ?? '';
@@ -93,9 +101,7 @@ test('"Hitung Ulang Capaian" corrects the cells the way `capaian fix` does and s
 });
 
 test('the corrected workbook can be saved as .xlsx from the preview', async () => {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simpan sebagai .xlsx' }).click()]);
-  const file = path.join(profile, 'saved.xlsx');
-  await download.saveAs(file);
+  const file = await saveFromPreview('saved.xlsx');
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -172,9 +178,7 @@ describe('Periksa Sebelum Kirim', () => {
     expect(await page.locator('table[data-sheet="Laporan Validasi"]').textContent()).toMatch(/Belum siap/);
     await shot('pane-6-report.png');
     // Saved from the preview, the report keeps its A4 print layout.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simpan sebagai .xlsx' }).click()]);
-    const file = path.join(profile, 'report.xlsx');
-    await download.saveAs(file);
+    const file = await saveFromPreview('report.xlsx');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -285,9 +289,7 @@ describe('Periksa Sebelum Kirim', () => {
     await page.getByRole('option', { name: '(tidak ada)' }).click();
     await page.locator('[data-testid="table-sheet"][data-sheet="TW I"] [data-testid="column-role"][data-role="capaian"]').filter({ hasText: '(tidak ada)' }).waitFor();
     await page.locator('[data-testid="capaian-pane"][aria-busy="false"]').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simpan sebagai .xlsx' }).click()]);
-    const file = path.join(profile, 'choices.xlsx');
-    await download.saveAs(file);
+    const file = await saveFromPreview('choices.xlsx');
 
     // Opened again: a new pane over the reopened workbook.
     await page.locator('input[type="file"]').setInputFiles(file);
